@@ -27,7 +27,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(build_app, name="build")
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file (or postgresql:// URL).")]
 TYPE_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green", "MISC": "bold yellow"}

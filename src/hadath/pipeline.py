@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
+from hadath import config
 from hadath.errors import ConfigError
 from hadath.model import Analysis, Article
 
@@ -72,6 +73,8 @@ def available_stages() -> tuple[str, ...]:
 def plan(names: Sequence[str] | None = None) -> tuple[Stage, ...]:
     """The stages to run, in order, after checking every requirement is provided earlier."""
     registered = _load_builtins()
+    if names is None:
+        names = config.get("stages")
     chosen = list(registered if names is None else names)
     provided: set[str] = set()
     ordered: list[Stage] = []

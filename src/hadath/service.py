@@ -15,6 +15,7 @@ from hadath.ingest import dedup
 from hadath.ingest.files import iter_records
 from hadath.ingest.prepare import prepare
 from hadath.ingest.records import Problem
+from hadath.link import link_batch
 from hadath.model import UNKNOWN_DATE, Analysis, Article, DateValue
 from hadath.pipeline import analyze
 from hadath.store import Processed, SearchHit, Store, StoredArticle, open_store
@@ -79,6 +80,7 @@ def ingest(
             results = pool.map(articles)
             batch = _deduplicate(store, results, report)
             store.write_batch(batch)
+            link_batch(store, batch)
             report.ingested += len(batch)
             if on_batch:
                 on_batch(report)

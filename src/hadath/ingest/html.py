@@ -11,6 +11,8 @@ from hadath.ingest.dates import published_from_metadata
 from hadath.ingest.sniff import read_text, stem
 from hadath.model import UNKNOWN_DATE, Article, DateValue
 
+MIN_BODY_WORDS = 5
+
 
 def article_from_html(
     html: str, source: str, article_id: str, url: str | None = None,
@@ -23,7 +25,8 @@ def article_from_html(
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
+    if len(text.split()) < MIN_BODY_WORDS:
+        # trafilatura falls back to menus and footers when a page has no body
         raise IngestError(source, "no article text found in the HTML")
     date = published
     raw_date = getattr(document, "date", None)

@@ -10,6 +10,7 @@ from typing import Any
 
 from hadath.errors import StoreError
 from hadath.model import Article, DateValue, Mention, Sentence, Timex
+from hadath.store.actor_tables import SQLiteActorTables
 from hadath.store.base import Processed, SearchHit, Store, StoredArticle
 from hadath.store.migrations import SQLITE_MIGRATIONS
 
@@ -18,7 +19,7 @@ SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
 SNIPPET_CHARS = 240
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteActorTables, Store):
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.location = str(path)
         self.path = Path(path)
@@ -101,7 +102,7 @@ class SQLiteStore(Store):
     def band_candidates(self, bands: Sequence[str]) -> list[tuple[str, bytes]]:
         rows = self._in_query(
             "SELECT DISTINCT a.id, a.signature FROM article_bands b JOIN articles a ON a.rowid = b.article"
-            " WHERE b.band IN ({}) AND a.duplicate_of IS NULL",
+            " WHERE b.band IN ({})",
             bands,
         )
         return [(i, s) for i, s in rows]
@@ -140,7 +141,10 @@ class SQLiteStore(Store):
              item.content_hash, item.duplicate_of, item.signature, ",".join(item.stages)),
         )
         rowid = cursor.lastrowid
-        self.db.executemany("INSERT INTO article_bands VALUES (?, ?)", [(b, rowid) for b in item.bands])
+        if item.duplicate_of is None:
+            # Only originals are candidates: banding every copy would make a burst of
+            # near-identical articles quadratic.
+            self.db.executemany("INSERT INTO article_bands VALUES (?, ?)", [(b, rowid) for b in item.bands])
         self.db.executemany(
             'INSERT INTO sentences (article, start, "end", kind) VALUES (?,?,?,?)',
             [(rowid, s.start, s.end, s.kind) for s in item.sentences],

@@ -1,0 +1,3 @@
+from hadath.cli import main
+
+main()

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from hadath.errors import ConfigError
+from hadath.model import Article
+from hadath.pipeline import analyze, plan, stage
+
+
+def test_pipeline_rejects_unknown_stage() -> None:
+    with pytest.raises(ConfigError, match="unknown stage 'nope'"):
+        plan(["sentences", "nope"])
+
+
+def test_pipeline_checks_requirements_before_running() -> None:
+    @stage("needs_mentions_for_test", requires=["mentions"], provides=["event_mentions"])
+    def _stage(article, state):  # type: ignore[no-untyped-def]
+        raise AssertionError("must not run")
+
+    with pytest.raises(ConfigError, match="needs \\['mentions'\\]"):
+        analyze(Article("x", "نص"), ["sentences", "needs_mentions_for_test"])
+
+
+def test_pipeline_rejects_undeclared_outputs() -> None:
+    @stage("sneaky_for_test", provides=["timexes"])
+    def _stage(article, state):  # type: ignore[no-untyped-def]
+        return {"timexes": (), "mentions": ()}
+
+    with pytest.raises(ConfigError, match="undeclared"):
+        analyze(Article("x", "نص"), ["sneaky_for_test"])
+
+
+def test_pipeline_stage_declaring_unknown_field_fails_at_registration() -> None:
+    with pytest.raises(ConfigError, match="unknown analysis fields"):
+        stage("bad_for_test", provides=["nonsense"])(lambda a, s: {})

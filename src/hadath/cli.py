@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -145,7 +146,8 @@ def show(article_id: Annotated[str, typer.Argument()], db: DbOption = service.DE
         body.stylize("underline", timex.start, timex.end)
     console.print(body)
     if stored.mentions:
-        console.print("legend: " + "  ".join(f"[{s}]{t}[/{s}]" for t, s in TYPE_STYLES.items()) + "  [underline]date[/underline]")
+        legend = "  ".join(f"[{s}]{t}[/{s}]" for t, s in TYPE_STYLES.items())
+        console.print(f"legend: {legend}  [underline]date[/underline]")
 
 
 @app.command()
@@ -163,13 +165,13 @@ def analyze(
     if (source is None) == (jsonl is None):
         raise _fail(ConfigError("give one article file, '-', or --jsonl FILE"))
     if source == "-":
-        records: list[Article | Problem] | object = [Article("stdin", sys.stdin.read(), published=date)]
+        records: Iterable[Article | Problem] = [Article("stdin", sys.stdin.read(), published=date)]
     elif jsonl is not None:
         records = read_jsonl(jsonl, date)
     else:
         records = read_file(Path(str(source)), date)
     failed = False
-    for record in records:  # type: ignore[attr-defined]
+    for record in records:
         if isinstance(record, Problem):
             err.print(f"[red]failed:[/red] {record}", highlight=False)
             failed = True

@@ -13,7 +13,7 @@ from hadath.errors import IngestError
 def iter_objects(path: Path, limit: int | None = None) -> Iterator[dict[str, object]]:
     opener = gzip.open if path.suffix == ".gz" else open
     try:
-        with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 if limit is not None and number > limit:
                     return

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,8 +10,8 @@ from hadath.text.segment import match_forms, split_sentences, tokenize
 
 ARABIC_TEXT = st.text(
     alphabet=st.sampled_from(
-        list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩0123456789 .،؛؟!«»\"'()-:#_\n\t")
-        + ["\u200f", "\ufefb", "a", "Z", "é", "😀", "\u0670"]
+        [*"ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩0123456789 .،؛؟!«»\"'()-:#_\n\t",
+         "\u200f", "\ufefb", "a", "Z", "é", "😀", "\u0670"]
     ),
     max_size=300,
 )
@@ -32,7 +34,7 @@ def test_segment_offsets_slice_back_to_the_original(text: str) -> None:
         if token.pieces:
             assert token.pieces[0].start == token.start
             assert token.pieces[-1].end == token.end
-            for left, right in zip(token.pieces, token.pieces[1:]):
+            for left, right in itertools.pairwise(token.pieces):
                 assert left.end == right.start
     for sentence in split_sentences(text):
         assert 0 <= sentence.start < sentence.end <= len(text)
@@ -43,7 +45,7 @@ def test_segment_offsets_slice_back_to_the_original(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 def test_segment_sentences_are_ordered_and_disjoint(text: str) -> None:
     sentences = split_sentences(text)
-    for left, right in zip(sentences, sentences[1:]):
+    for left, right in itertools.pairwise(sentences):
         assert left.end <= right.start
 
 

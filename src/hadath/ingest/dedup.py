@@ -41,7 +41,8 @@ def signature(words: Sequence[str]) -> np.ndarray:
     a_hi, a_lo = _A >> np.uint64(32), _A & _MASK32
     x = hashes[:, None]
     product = ((a_hi * x % _PRIME) * np.uint64(1 << 32) % _PRIME + a_lo * x + _B) % _PRIME
-    return (product.min(axis=0) & _MASK32).astype(np.uint32)
+    result: np.ndarray = (product.min(axis=0) & _MASK32).astype(np.uint32)
+    return result
 
 
 def bands(sig: np.ndarray) -> list[str]:

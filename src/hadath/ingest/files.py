@@ -12,7 +12,7 @@ from hadath.ingest.html import read_html
 from hadath.ingest.jsonl import read_json, read_jsonl
 from hadath.ingest.plain import read_txt
 from hadath.ingest.records import Problem, Record
-from hadath.ingest.sniff import SNIFF_BYTES, base_suffix, decode, open_binary
+from hadath.ingest.sniff import SNIFF_BYTES, base_suffix, open_binary
 from hadath.ingest.warc import read_warc
 from hadath.model import UNKNOWN_DATE, DateValue
 
@@ -64,7 +64,7 @@ def read_file(path: Path, published: DateValue = UNKNOWN_DATE, outlet: str | Non
             return
         result = reader(path, published, outlet)
         if isinstance(result, (Problem,)) or not isinstance(result, Iterable):
-            yield result  # type: ignore[misc]
+            yield result
         else:
             yield from result
     except IngestError as error:
@@ -76,7 +76,7 @@ def read_file(path: Path, published: DateValue = UNKNOWN_DATE, outlet: str | Non
 def _sniff_feed(path: Path) -> bool:
     with open_binary(path) as handle:
         head = handle.read(SNIFF_BYTES)
-    return looks_like_feed(decode(path, head[: SNIFF_BYTES - 4], None) if head.isascii() else head.decode("utf-8", "replace"))
+    return looks_like_feed(head.decode("utf-8", "replace"))
 
 
 def iter_records(

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from hadath.errors import ConfigError, IngestError
+from hadath.ingest.dates import published_from_metadata
 from hadath.ingest.ids import hashed_id
 from hadath.ingest.records import Problem, Record
-from hadath.ingest.dates import published_from_metadata
 from hadath.ingest.sniff import decode, read_text, stem, text_lines
 from hadath.model import UNKNOWN_DATE, Article, DateValue
 

@@ -10,7 +10,7 @@ from hadath.ingest.sniff import read_text, stem
 from hadath.model import UNKNOWN_DATE, Article, DateValue
 
 TITLE_MAX = 200  # characters; a longer first line is body text
-_TITLE_RE = re.compile(r"\A[ \t]*([^\n]{1,%d}?)[ \t]*\r?\n[ \t]*\r?\n" % TITLE_MAX)
+_TITLE_RE = re.compile(rf"\A[ \t]*([^\n]{{1,{TITLE_MAX}}}?)[ \t]*\r?\n[ \t]*\r?\n")
 
 
 def split_title(text: str) -> tuple[str, str]:

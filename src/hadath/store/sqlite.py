@@ -181,12 +181,21 @@ class SQLiteStore(SQLiteActorTables, Store):
         return hits
 
     def _snippet(self, rowid: int, text: str, forms: Sequence[str]) -> tuple[int, int]:
-        from hadath.text.segment import match_forms  # local: the store does not need text at import
+        """The sentence holding the first match, cut to a readable length."""
+        from hadath.text.segment import first_match  # local: the store needs no text code at import
 
-        for start, end in self.db.execute('SELECT start, "end" FROM sentences WHERE article = ? ORDER BY start', (rowid,)):
-            if set(forms) & set(match_forms(text[start:end])):
-                return start, min(end, start + SNIPPET_CHARS)
-        return 0, min(len(text), SNIPPET_CHARS)
+        position = first_match(text, set(forms))
+        if position is None:
+            return 0, min(len(text), SNIPPET_CHARS)
+        row = self.db.execute(
+            'SELECT start, "end" FROM sentences WHERE article = ? AND start <= ? ORDER BY start DESC LIMIT 1',
+            (rowid, position),
+        ).fetchone()
+        start, end = row if row and row[1] > position else (max(0, position - 60), len(text))
+        if end - start > SNIPPET_CHARS:
+            start = max(start, position - SNIPPET_CHARS // 3)
+            end = min(end, start + SNIPPET_CHARS)
+        return start, end
 
     def get(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -19,10 +19,11 @@ PREP = ("ب", "ك", "ل")
 MIN_STEM_AFTER_ARTICLE = 2
 MIN_STEM_UNSEEN = 4
 # Words the frequency rule cannot protect on its own (both readings are common).
-NEVER_SPLIT = frozenset(
-    "الله لله بالله والله ولكن لكن لكنه فقط فيما فيه فيها في لم لن لا ليس ليست كان كانت كما"
-    " كل كلا لدي لدى بعد بين بل ولا وما ومن وفي لها له لهم لكي كي".split()
-)
+NEVER_SPLIT = frozenset([
+    "الله", "لله", "بالله", "والله", "ولكن", "لكن", "لكنه", "فقط", "فيما", "فيه", "فيها", "في",
+    "لم", "لن", "لا", "ليس", "ليست", "كان", "كانت", "كما", "كل", "كلا", "لدي", "لدى",
+    "بعد", "بين", "بل", "ولا", "وما", "ومن", "وفي", "لها", "له", "لهم", "لكي", "كي",
+])
 
 
 @lru_cache(maxsize=200_000)
@@ -76,9 +77,9 @@ def _candidates(letters: str) -> list[tuple[tuple[Role, int], ...]]:
             if prep:
                 found.append(with_prep)
             if prep == "ل" and after.startswith("ل"):
-                found.append(with_prep + (("article", 1),))  # لل = ل + (ا)ل
+                found.append((*with_prep, ("article", 1)))  # لل = ل + (ا)ل
             if after.startswith("ال"):
-                found.append(with_prep + (("article", 2),))
+                found.append((*with_prep, ("article", 2)))
     return found
 
 

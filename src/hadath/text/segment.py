@@ -117,6 +117,18 @@ def match_forms(text: str) -> list[str]:
     return forms
 
 
+def first_match(text: str, forms: set[str]) -> int | None:
+    """Offset of the first token whose matching form is in ``forms`` (for snippets)."""
+    for match in TOKEN_RE.finditer(text):
+        kind = match.lastgroup
+        if kind == "word":
+            if any(role == "stem" and n in forms for role, _, _, n in _word_analysis(match.group())[1]):
+                return match.start()
+        elif kind in ("number", "latin", "hashtag") and _normalise_cached(match.group()).lstrip("#") in forms:
+            return match.start()
+    return None
+
+
 # --- sentences ---------------------------------------------------------------
 
 _TERMINATORS = ".!?؟…"

@@ -60,7 +60,7 @@ def _load_builtins() -> tuple[str, ...]:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:
-            if error.name != module:
+            if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
                 raise  # a stage module that exists but fails to import is a bug
     return tuple(_REGISTRY)
 

@@ -33,3 +33,14 @@ def test_pipeline_rejects_undeclared_outputs() -> None:
 def test_pipeline_stage_declaring_unknown_field_fails_at_registration() -> None:
     with pytest.raises(ConfigError, match="unknown analysis fields"):
         stage("bad_for_test", provides=["nonsense"])(lambda a, s: {})
+
+
+def test_pipeline_skips_stage_modules_whose_package_is_absent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hadath import pipeline
+
+    monkeypatch.setattr(pipeline, "BUILTIN_STAGE_MODULES", ("hadath.text.stages", "hadath.not_a_package.stage"))
+    pipeline._load_builtins.cache_clear()
+    try:
+        assert "sentences" in pipeline._load_builtins()
+    finally:
+        pipeline._load_builtins.cache_clear()

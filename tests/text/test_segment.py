@@ -111,3 +111,9 @@ def test_segment_dateline_is_its_own_segment(text: str, dateline: str) -> None:
 def test_segment_colon_after_speech_verb_is_not_a_dateline() -> None:
     sentences = split_sentences("قال الوزير: إن الحل قريب.")
     assert [s.kind for s in sentences] == ["sentence"]
+
+
+@pytest.mark.parametrize("text", ["#_", "#a_b__c", "#\u064b", "#عاجل2019"])
+def test_segment_hashtag_pieces_cover_the_token(text: str) -> None:
+    [token] = tokenize(text)
+    assert (token.pieces[0].start, token.pieces[-1].end) == (0, len(text))

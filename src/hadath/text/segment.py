@@ -93,13 +93,16 @@ def _word_pieces(surface: str, offset: int) -> tuple[Piece, ...]:
 
 
 def _hashtag_pieces(surface: str, offset: int) -> tuple[Piece, ...]:
-    pieces = [Piece(offset, offset + 1, "mark", "#")]
-    for part in re.finditer(r"[^_#]+", surface):
-        sub = tokenize(part.group())
-        for token in sub:
-            for piece in token.pieces or (Piece(token.start, token.end, "stem", token.norm),):
-                shift = offset + part.start()
-                pieces.append(Piece(piece.start + shift, piece.end + shift, piece.role, piece.norm))
+    """'#', underscores and the words of a hashtag, covering it end to end."""
+    pieces: list[Piece] = []
+    for part in re.finditer(r"[#_]+|[^#_]+", surface):
+        shift = offset + part.start()
+        if part.group()[0] in "#_":
+            pieces.append(Piece(shift, shift + len(part.group()), "mark", part.group()[:1]))
+            continue
+        for token in tokenize(part.group()):
+            own = token.pieces or (Piece(token.start, token.end, "stem", token.norm),)
+            pieces.extend(Piece(p.start + shift, p.end + shift, p.role, p.norm) for p in own)
     return tuple(pieces)
 
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -81,13 +84,30 @@ def test_store_analysis_failure_on_one_article_does_not_stop_batch(tmp_path: Pat
 
 
 def test_store_read_only_file_is_a_clear_error(tmp_path: Path, three_articles: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file permissions")
     db = tmp_path / "h.db"
     service.ingest([three_articles], db, workers=1)
-    db.chmod(stat.S_IRUSR)
-    with pytest.raises(StoreError, match="read-only"):
-        service.ingest([three_articles], db, workers=1)
+    before = dump_store(db)
+    with _read_only(db), pytest.raises(StoreError, match="read-only"):
+        service.ingest([three_articles, tmp_path / "more.jsonl"], db, workers=1)
+    assert dump_store(db) == before
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """Make ``path`` unwritable for this process: mode bits, or immutable for root."""
+    if os.geteuid() != 0:
+        path.chmod(stat.S_IRUSR)
+        try:
+            yield
+        finally:
+            path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("root ignores file modes and this file system has no immutable flag")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def test_store_read_only_mount_is_a_clear_error(tmp_path: Path, three_articles: Path) -> None:

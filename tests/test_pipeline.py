@@ -1,10 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from hadath import pipeline
 from hadath.errors import ConfigError
 from hadath.model import Article
 from hadath.pipeline import analyze, plan, stage
+
+
+@pytest.fixture(autouse=True)
+def _restore_registry() -> Iterator[None]:
+    """Stages registered by a test must not leak into the rest of the suite."""
+    pipeline._load_builtins()
+    saved = dict(pipeline._REGISTRY)
+    yield
+    pipeline._REGISTRY.clear()
+    pipeline._REGISTRY.update(saved)
 
 
 def test_pipeline_rejects_unknown_stage() -> None:
@@ -44,3 +57,17 @@ def test_pipeline_skips_stage_modules_whose_package_is_absent(monkeypatch: pytes
         assert "sentences" in pipeline._load_builtins()
     finally:
         pipeline._load_builtins.cache_clear()
+
+
+def test_pipeline_order_does_not_depend_on_import_order() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import hadath.timex.stage\n"  # a later stage imported before the text stages
+        "from hadath.pipeline import available_stages\n"
+        "print(','.join(available_stages()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    names = out.strip().split(",")
+    assert names.index("sentences") < names.index("timexes")

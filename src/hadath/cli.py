@@ -13,9 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hadath import service
+from hadath import cli_eval, service
 from hadath.errors import ConfigError, HadathError
-from hadath.ingest.dates import parse_date
 from hadath.model import UNKNOWN_DATE, Article, DateValue
 
 app = typer.Typer(help="hadath: Arabic news to event data, with evidence.", no_args_is_help=True,
@@ -40,12 +39,14 @@ def _fail(error: HadathError, code: int = 2) -> typer.Exit:
 
 
 def _published_option(raw: str | None) -> DateValue:
+    from hadath.timex.published import parse_published_option
+
     if not raw:
         return UNKNOWN_DATE
     try:
-        return DateValue(parse_date(raw), "metadata")
+        return parse_published_option(raw)
     except ConfigError as error:
-        raise _fail(ConfigError(f"--published: {error}")) from None
+        raise _fail(error) from None
 
 
 @app.command()
@@ -236,6 +237,9 @@ def build_wordfreq(
     except HadathError as error:
         raise _fail(error) from None
     console.print(f"{target}: {size} forms")
+
+
+cli_eval.register(app, train_app, eval_app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

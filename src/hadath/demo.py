@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from hadath import service
+from hadath.actors.query import find_actors, format_actors_table
 from hadath.errors import StoreError
 from hadath.store import open_store
 
@@ -34,6 +35,7 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
     )
     with open_store(db, readonly=True) as store:
         stored = list(store.iter_articles())
+        top_actors = find_actors(store, None, 12)  # type: ignore[arg-type]
     table = Table(title="articles")
     for column in ("id", "outlet", "published", "basis", "title"):
         table.add_column(column)
@@ -47,6 +49,8 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
     timexes = sum(len(item.timexes) for item in stored)
     if timexes:
         console.print(f"date expressions: {timexes}")
+    if top_actors:
+        console.print(format_actors_table(top_actors))
     for query in DEMO_QUERIES:
         hits = service.search(query, db, limit=5)
         console.print(f"search [bold]{query}[/bold]: " + (", ".join(h.id for h in hits) or "no match"))

@@ -102,22 +102,38 @@ class Timex:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None
     anchor: str | None = None  # the date it was resolved against, if relative
+    resolved: str | None = None  # calendar reading of an open value (XXXX-10-02 → 2016-10-02)
 
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """One article's report of an action."""
+    """One article's report of an action.
+
+    ``sources``, ``targets`` and ``place`` are spans of the article (an entity mention's
+    offsets, or a generic actor noun such as المتظاهرون), so that linking can resolve
+    them to actor ids later.  Negated, future and hypothetical reports are kept as
+    evidence but do not count as ``happened``; ``reported`` marks an action told
+    through a speaker (قال ... إن), which news reports nearly always are, so it is
+    recorded and does not by itself make the action unreal.
+    """
 
     type: str
     mode: str | None
     trigger: Span
     sentence: Span
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    place: str | None = None
+    sources: tuple[Span, ...] = ()
+    targets: tuple[Span, ...] = ()
+    place: Span | None = None
     date: DateValue = UNKNOWN_DATE
     negated: bool = False
+    future: bool = False
     hypothetical: bool = False
+    reported: bool = False
+    score: float | None = None  # the learned detector's probability, where it was consulted
+
+    @property
+    def happened(self) -> bool:
+        return not (self.negated or self.future or self.hypothetical)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ StageFn = Callable[[Article, dict[str, Any]], dict[str, Any]]
 BUILTIN_STAGE_MODULES = (
     "hadath.text.stages",
     "hadath.entities.stage",
+    "hadath.actors.stage",
     "hadath.timex.stage",
     "hadath.events.stage",
 )
@@ -62,7 +63,17 @@ def _load_builtins() -> tuple[str, ...]:
         except ModuleNotFoundError as error:
             if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
                 raise  # a stage module that exists but fails to import is a bug
-    return tuple(_REGISTRY)
+    return _ordered_names()
+
+
+def _ordered_names() -> tuple[str, ...]:
+    """Stage names in pipeline order: built-in modules in their listed order, then others.
+
+    Registration order alone would depend on which module some caller imported first.
+    """
+    rank = {module: i for i, module in enumerate(BUILTIN_STAGE_MODULES)}
+    names = list(_REGISTRY)
+    return tuple(sorted(names, key=lambda n: (rank.get(_REGISTRY[n].run.__module__, len(rank)), names.index(n))))
 
 
 def available_stages() -> tuple[str, ...]:

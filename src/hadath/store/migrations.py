@@ -75,4 +75,109 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX timexes_article ON timexes(article);
         """,
     ),
+    Migration(
+        "0003_actors",
+        """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name_ar TEXT NOT NULL,
+            name_lat TEXT,
+            country TEXT,
+            sector TEXT,
+            origin TEXT NOT NULL,
+            mentions INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX actors_mentions ON actors(mentions);
+        CREATE TABLE actor_aliases (
+            actor TEXT NOT NULL REFERENCES actors(id),
+            alias TEXT NOT NULL,
+            form TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (actor, alias)
+        );
+        CREATE INDEX actor_aliases_form ON actor_aliases(form);
+        CREATE TABLE actor_keys (
+            key TEXT NOT NULL,
+            actor TEXT NOT NULL REFERENCES actors(id),
+            PRIMARY KEY (key, actor)
+        ) WITHOUT ROWID;
+        CREATE TABLE actor_latin (
+            key TEXT NOT NULL,
+            actor TEXT NOT NULL REFERENCES actors(id),
+            PRIMARY KEY (key, actor)
+        ) WITHOUT ROWID;
+        CREATE TABLE actor_roles (
+            actor TEXT NOT NULL REFERENCES actors(id),
+            title TEXT NOT NULL,
+            title_lat TEXT,
+            org TEXT NOT NULL DEFAULT '',
+            country TEXT,
+            sector TEXT,
+            date TEXT NOT NULL DEFAULT '',
+            article INTEGER NOT NULL REFERENCES articles(rowid),
+            PRIMARY KEY (actor, title, org, date)
+        );
+        """,
+    ),
+    Migration(
+        "0004_episodes",
+        """
+        CREATE TABLE link_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE link_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE storylines (
+            rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+            start TEXT,
+            "end" TEXT,
+            last_day INTEGER NOT NULL,
+            episodes INTEGER NOT NULL DEFAULT 0,
+            label_ar TEXT NOT NULL DEFAULT '',
+            label_lat TEXT NOT NULL DEFAULT '',
+            profile TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE storyline_keys (
+            key TEXT NOT NULL,
+            storyline INTEGER NOT NULL REFERENCES storylines(rowid),
+            last_day INTEGER NOT NULL,
+            PRIMARY KEY (key, storyline)
+        ) WITHOUT ROWID;
+        CREATE INDEX storyline_keys_recent ON storyline_keys(key, last_day);
+        CREATE INDEX storyline_keys_storyline ON storyline_keys(storyline);
+        CREATE TABLE episodes (
+            rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+            start TEXT,
+            "end" TEXT,
+            articles INTEGER NOT NULL DEFAULT 0,
+            label_ar TEXT NOT NULL DEFAULT '',
+            label_lat TEXT NOT NULL DEFAULT '',
+            core TEXT NOT NULL DEFAULT '',
+            storyline INTEGER REFERENCES storylines(rowid),
+            assigned TEXT NOT NULL DEFAULT '',
+            dirty INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX episodes_storyline ON episodes(storyline);
+        CREATE INDEX episodes_dirty ON episodes(dirty);
+        CREATE TABLE link_articles (
+            article INTEGER PRIMARY KEY REFERENCES articles(rowid),
+            days TEXT NOT NULL,
+            original INTEGER,
+            vector TEXT NOT NULL,
+            episode INTEGER REFERENCES episodes(rowid)
+        );
+        CREATE INDEX link_articles_episode ON link_articles(episode);
+        CREATE INDEX link_articles_original ON link_articles(original);
+        CREATE TABLE link_terms (
+            term TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            article INTEGER NOT NULL REFERENCES articles(rowid),
+            PRIMARY KEY (term, day, article)
+        ) WITHOUT ROWID;
+        """,
+    ),
+    Migration(
+        "0005_timex_resolved",
+        """
+        ALTER TABLE timexes ADD COLUMN resolved TEXT;
+        """,
+    ),
 )

@@ -12,6 +12,7 @@ from hadath.errors import StoreError
 from hadath.model import Article, DateValue, Mention, Sentence, Timex
 from hadath.store.actor_tables import SQLiteActorTables
 from hadath.store.base import Processed, SearchHit, Store, StoredArticle
+from hadath.store.episode_tables import SQLiteEpisodeTables
 from hadath.store.migrations import SQLITE_MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -19,7 +20,7 @@ SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
 SNIPPET_CHARS = 240
 
 
-class SQLiteStore(SQLiteActorTables, Store):
+class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.location = str(path)
         self.path = Path(path)
@@ -154,8 +155,8 @@ class SQLiteStore(SQLiteActorTables, Store):
             [(rowid, m.start, m.end, m.type, m.actor) for m in item.mentions],
         )
         self.db.executemany(
-            'INSERT INTO timexes (article, start, "end", type, value, anchor) VALUES (?,?,?,?,?,?)',
-            [(rowid, t.start, t.end, t.type, t.value, t.anchor) for t in item.timexes],
+            'INSERT INTO timexes (article, start, "end", type, value, anchor, resolved) VALUES (?,?,?,?,?,?,?)',
+            [(rowid, t.start, t.end, t.type, t.value, t.anchor, t.resolved) for t in item.timexes],
         )
         self.db.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
@@ -217,8 +218,9 @@ class SQLiteStore(SQLiteActorTables, Store):
             self.db.execute('SELECT start, "end", type, actor FROM mentions WHERE article = ? ORDER BY start', (rowid,))
         )
         timexes = tuple(
-            Timex(s, e, t, v, a) for s, e, t, v, a in self.db.execute(
-                'SELECT start, "end", type, value, anchor FROM timexes WHERE article = ? ORDER BY start', (rowid,))
+            Timex(s, e, t, v, a, r) for s, e, t, v, a, r in self.db.execute(
+                'SELECT start, "end", type, value, anchor, resolved FROM timexes WHERE article = ? ORDER BY start',
+                (rowid,))
         )
         return StoredArticle(article, duplicate_of, sentences, mentions, timexes)
 

@@ -1,0 +1,227 @@
+"""``hadath train …``, ``hadath eval …`` and ``hadath actors``: thin maps onto the modules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from hadath import service
+from hadath.errors import HadathError
+
+console = Console()
+err = Console(stderr=True, soft_wrap=True)
+SHARED_DATA = Path("..") / "shared" / "data"
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    err.print(f"[red]error:[/red] {error}", highlight=False)
+    return typer.Exit(2)
+
+
+def _report(report: dict[str, Any], table: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        console.print(table)
+
+
+def _need(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise _fail(HadathError(f"{path}: no such {what}"))
+    return path
+
+
+def _prf_table(title: str, overall: dict[str, Any], rows: dict[str, dict[str, Any]]) -> Any:
+    """A precision/recall/F1 table: one row per group, then overall."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in ("", "precision", "recall", "f1", "n"):
+        table.add_column(column, justify="right")
+
+    def cells(scores: dict[str, Any]) -> list[str]:
+        values = [scores.get(k) for k in ("precision", "recall", "f1")]
+        n = scores.get("n", scores.get("support", scores.get("pairs", "")))
+        return [f"{v:.3f}" if isinstance(v, float) else str(v if v is not None else "—") for v in values] + [str(n)]
+
+    for name, scores in rows.items():
+        table.add_row(name, *cells(scores))
+    table.add_row("[bold]overall[/bold]", *cells(overall))
+    return table
+
+
+def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    @train_app.command("ner")
+    def train_ner(
+        data: Annotated[Path, typer.Option("--data", help="Folder with train.txt (CoNLL: token TAG).")] = SHARED_DATA
+        / "anercorp",
+        out: Annotated[Optional[Path], typer.Option(help="Model file (default: the shipped one).")] = None,
+        tune: Annotated[bool, typer.Option(help="Pick c1/c2 on a held-out tenth of train first.")] = False,
+    ) -> None:
+        """Rebuild the NER model (CRF) reproducibly from CoNLL training data."""
+        from hadath.entities.crf import DEFAULT_MODEL
+        from hadath.entities.train import train_ner as run
+
+        try:
+            summary = run(_need(data, "folder"), out or DEFAULT_MODEL, tune=tune)
+        except HadathError as error:
+            raise _fail(error) from None
+        console.print_json(json.dumps(summary, ensure_ascii=False))
+
+    @eval_app.command("ner")
+    def eval_ner(
+        conll: Annotated[Path, typer.Option("--conll", help="CoNLL file (token TAG a line).")],
+        as_json: JsonOption = False,
+    ) -> None:
+        """Entity-level (CoNLL exact match) precision, recall and F1, micro and per type."""
+        from hadath.entities.evaluate import evaluate_ner, format_ner_table
+
+        try:
+            report = evaluate_ner(_need(conll, "file"))
+        except HadathError as error:
+            raise _fail(error) from None
+        _report(report, format_ner_table(report), as_json)
+
+    @eval_app.command("dates")
+    def eval_dates(
+        specs: Annotated[Optional[Path], typer.Option(help="Folder of datetime spec JSON files.")] = None,
+        sentences: Annotated[Optional[Path], typer.Option(help="JSONL of news sentences with expected values.")] = None,
+        published_sample: Annotated[int, typer.Option(help="ANT articles whose date is hidden and inferred.")] = 0,
+        ant: Annotated[Path, typer.Option(help="ANT corpus for --published-sample.")] = SHARED_DATA
+        / "ant"
+        / "articles.jsonl.gz",
+        as_json: JsonOption = False,
+    ) -> None:
+        """Temporal tagging: span F1 and value accuracy; publication-date inference."""
+        from hadath.timex import evaluate as dates
+
+        if specs is None and sentences is None and not published_sample:
+            specs = SHARED_DATA / "datetime_ar"
+        try:
+            report = dates.evaluate_dates(
+                _need(specs, "folder") if specs else None,
+                _need(sentences, "file") if sentences else None,
+                _need(ant, "file") if published_sample else None,
+                published_sample,
+            )
+        except HadathError as error:
+            raise _fail(error) from None
+        _report(report, dates.format_dates_table(report), as_json)
+
+    @eval_app.command("actors")
+    def eval_actors(
+        pairs: Annotated[Path, typer.Option("--pairs", help="Labelled mention pairs (JSONL).")],
+        as_json: JsonOption = False,
+    ) -> None:
+        """Pairwise precision and recall of the actor merge decision."""
+        from hadath.actors.evaluate import evaluate_pairs
+
+        try:
+            report = evaluate_pairs(_need(pairs, "file"))
+        except HadathError as error:
+            raise _fail(error) from None
+        _report(report, _prf_table("actor merge decisions", report["overall"], report.get("per_kind", {})), as_json)
+
+    @eval_app.command("episodes")
+    def eval_episodes(
+        db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
+        gold: Annotated[Path, typer.Option(help="Labelled episodes (JSONL).")] = SHARED_DATA / "episodes_dev.jsonl",
+        as_json: JsonOption = False,
+    ) -> None:
+        """BCubed precision, recall and F1 of episodes over the labelled articles."""
+        from hadath.link.evaluate import evaluate_episodes, format_episodes_table
+        from hadath.store import open_store
+
+        try:
+            with open_store(db, readonly=True) as store:
+                report = evaluate_episodes(store, _need(gold, "file"))
+        except HadathError as error:
+            raise _fail(error) from None
+        _report(report, format_episodes_table(report), as_json)
+
+    @app.command()
+    def link(
+        db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
+        rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute episodes and storylines.")] = False,
+    ) -> None:
+        """Corpus-level linking; --rebuild recomputes episodes and storylines from the stored articles."""
+        from hadath.link.episodes import relink_episodes
+        from hadath.store import open_store
+
+        if not rebuild:
+            raise _fail(HadathError("linking runs during ingest; use --rebuild to recompute episodes"))
+        try:
+            with open_store(db) as store:
+                stats = relink_episodes(store)
+        except HadathError as error:
+            raise _fail(error) from None
+        console.print(str(stats), highlight=False)
+
+    @app.command()
+    def episodes(
+        db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
+        latin: Annotated[bool, typer.Option("--latin", help="Labels in Latin script.")] = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Episodes: articles and events about one happening."""
+        from hadath.link.query import format_episodes_table, iter_episode_json
+        from hadath.store import open_store
+
+        try:
+            with open_store(db, readonly=True) as store:
+                rows = list(iter_episode_json(store))
+        except HadathError as error:
+            raise _fail(error) from None
+        if as_json:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        else:
+            console.print(format_episodes_table(rows, latin))
+
+    @app.command()
+    def storylines(
+        db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
+        latin: Annotated[bool, typer.Option("--latin", help="Labels in Latin script.")] = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Storylines: chains of episodes on one long-running topic."""
+        from hadath.link.query import format_storylines_table, iter_storyline_json
+        from hadath.store import open_store
+
+        try:
+            with open_store(db, readonly=True) as store:
+                rows = list(iter_storyline_json(store))
+        except HadathError as error:
+            raise _fail(error) from None
+        if as_json:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        else:
+            console.print(format_storylines_table(rows, latin))
+
+    @app.command()
+    def actors(
+        query: Annotated[Optional[str], typer.Argument(help="A name in Arabic or Latin script.")] = None,
+        db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
+        limit: Annotated[int, typer.Option(help="Most actors shown.")] = 20,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Actors with aliases, roles and mention counts (Shoigu, شويجو and "Sergei Shoigu" alike)."""
+        from hadath.actors.query import find_actors, format_actors_table
+        from hadath.store import open_store
+
+        try:
+            with open_store(db, readonly=True) as store:
+                rows = find_actors(store, query, limit)  # type: ignore[arg-type]
+        except HadathError as error:
+            raise _fail(error) from None
+        if as_json:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+        else:
+            console.print(format_actors_table(rows))

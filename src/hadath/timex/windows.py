@@ -1,0 +1,92 @@
+"""Where in a text expressions can be: stretches around anchor words and numbers.
+
+Every rule of the grammar needs a month, weekday, relative day, unit word, year or
+numeric date.  Finding those is cheap (a set intersection over the text's words, in
+C); only the text around them is tokenized and parsed, which keeps tagging a small
+share of analysis time on long articles.  Whole words only: the scanner cannot see
+past a window's ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hadath.timex.lexicon import fold_word, lexicon
+
+# Characters tokenized on each side of an anchor: wide enough for the longest
+# expression around it ("من 2 يونيو إلى 9 يوليو الجاري") and the words before it that
+# the grammar looks back at.
+WINDOW = 30
+_WORD_SPLIT_RE = re.compile(r"[\s\"'«»“”()\[\]{}،,.:;؛!?؟…\-–—/\u0640]+")
+_NEXT_WORD_RE = re.compile(r"[\s\"'«»“”(]*([^\s\"'«»“”()،,.:؛]+)")
+_PREVIOUS_WORD_RE = re.compile(r"([^\s\"'«»“”()،,.:؛]+)[\s\"'«»“”(]*$")
+_NUMBER_ANCHOR_RE = re.compile(r"\d(?:\d{3}|[/\-.]\d|[\u0621-\u064a])")  # 2016، 7/2، 28عاما
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around anchors, merged: the rest cannot hold an expression.
+
+    Anchors are grammar words no expression lacks, found by intersecting the set of
+    written forms with the text's words (cheap, in C), and numbers of four digits or
+    with a separator (2016، 29/11/2016).
+    """
+    lex = lexicon()
+    spans = [match.span() for match in _NUMBER_ANCHOR_RE.finditer(text)]
+    for word in lex.anchor_words.intersection(_WORD_SPLIT_RE.split(text)):
+        generic = fold_word(word) in lex.generic_year
+        at = _find_word(text, word, 0)
+        while at >= 0:
+            if not generic or _temporal_use(text, at, at + len(word)):
+                spans.append((at, at + len(word)))
+            at = _find_word(text, word, at + len(word))
+    spans.sort()
+    windows: list[tuple[int, int]] = []
+    for at, end in spans:
+        # Whole words only: the scanner cannot see past a window's ends, and
+        # "بغداد" cut to "غداد" must not read as "غدا".
+        start, end = max(0, at - WINDOW), min(len(text), end + WINDOW)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha() and char != "\u0640"  # a tatweel (الثلاثاءـ) ends no word
+
+
+def _temporal_use(text: str, start: int, end: int) -> bool:
+    """Whether عام/العام is "year" here, not "general" (الأمين العام، بشكل عام)."""
+    after = _NEXT_WORD_RE.match(text, end)
+    if after and (after.group(1)[0].isdigit() or _among(after.group(1), lexicon().year_after)):
+        return True
+    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 24), start)
+    if not before:
+        return False
+    word = before.group(1)
+    if word[-1].isdigit() or _among(word, lexicon().year_before):
+        return True
+    entry = lexicon().single.get(fold_word(word))
+    return entry is not None and entry.cls == "c"  # خمسين عاما
+
+
+def _among(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word``, with or without one or two proclitics (وكل، لهذا), is in ``words``."""
+    folded = fold_word(word)
+    return folded in words or folded[1:] in words or folded[2:] in words
+
+
+def _find_word(text: str, word: str, start: int) -> int:
+    """Next occurrence of ``word`` standing as a word (not inside a longer one)."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end >= len(text) or not _letter(text[end])):
+            return at
+        at = text.find(word, at + 1)
+    return -1

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hadath.entities.gazetteer import Gazetteer, _registry_entries, default_gazetteer, read_names, write_names
+
+
+def test_gazetteer_matches_through_clitics() -> None:
+    gazetteer = Gazetteer([("موسكو", "LOC")])
+    assert gazetteer.categories("وبموسكو") == {"LOC"}
+
+
+def test_gazetteer_longest_and_nested_matches() -> None:
+    gazetteer = Gazetteer([("مجلس الأمن", "ORGC"), ("مجلس", "ORGC")])
+    flags = gazetteer.flags(["مجلس", "امن", "دولي"])
+    assert flags[0] == ["B-ORGC", "B-ORGC"]
+    assert flags[1] == ["I-ORGC"]
+    assert flags[2] == []
+
+
+def test_gazetteer_skips_short_and_common_single_words() -> None:
+    gazetteer = Gazetteer([("في", "LOC"), ("قم", "LOC")])
+    assert len(gazetteer) == 0
+
+
+def test_default_gazetteer_has_places_titles_and_nationalities() -> None:
+    gazetteer = default_gazetteer()
+    assert "LOC" in gazetteer.categories("القاهرة")
+    assert "LOC" in gazetteer.categories("الولايات المتحدة")
+    assert "TTL" in gazetteer.categories("المشير")
+    assert "NAT" in gazetteer.categories("الروسية")
+    assert "ORGC" in gazetteer.categories("وزارة")
+    assert not gazetteer.categories("السلطات")  # a Persian town name, not a place in Arabic news
+
+
+def test_gazetteer_registry_absent_is_empty(tmp_path: Path) -> None:
+    assert list(_registry_entries(tmp_path / "missing.yaml")) == []
+
+
+def test_gazetteer_registry_names_become_actor_flags(tmp_path: Path) -> None:
+    path = tmp_path / "registry.yaml"
+    path.write_text(
+        "actors:\n"
+        "  - {id: haftar, type: PER, name_ar: خليفة حفتر, aliases_ar: [حفتر, هفتار]}\n"
+        "  - {id: un, type: ORG, name_ar: الأمم المتحدة}\n",
+        encoding="utf-8",
+    )
+    entries = set(_registry_entries(path))
+    assert ("هفتار", "ACT_PER") in entries
+    assert ("الأمم المتحدة", "ACT_ORG") in entries
+
+
+def test_gazetteer_broken_registry_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "registry.yaml"
+    path.write_text("actors: [unclosed\n", encoding="utf-8")
+    assert list(_registry_entries(path)) == []
+
+
+def test_gazetteer_names_table_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv.gz"
+    write_names(path, [("جوتشولك", "T-PER"), ("اتحاد صناعة السيارات", "T-ORG")])
+    gazetteer = read_names(path)
+    assert gazetteer.categories("وجوتشولك") == {"T-PER"}
+    assert gazetteer.categories("اتحاد صناعة السيارات") == {"T-ORG"}

@@ -1,0 +1,32 @@
+"""Quality gate: the shipped NER model must keep its score on ANERcorp test.
+
+The floor in ``ner_baseline.json`` is the achieved micro F1 rounded down to two
+decimals.  Retraining that lowers the score fails here; raising it means raising
+the floor too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.entities.crf import default_model_path
+from hadath.entities.evaluate import evaluate_ner
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_FILE = ROOT.parent / "shared" / "data" / "anercorp" / "test.txt"
+BASELINE = Path(__file__).with_name("ner_baseline.json")
+
+
+@pytest.mark.gate
+def test_ner_gate_micro_f1_holds_its_floor() -> None:
+    if not TEST_FILE.is_file():
+        pytest.skip(f"ANERcorp test file not found at {TEST_FILE} (shared data absent)")
+    if not default_model_path().is_file():
+        pytest.skip("NER model not built (hadath train ner --data DIR)")
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["micro_f1"]
+    report = evaluate_ner(TEST_FILE)
+    assert report["sentences"] > 900
+    assert report["micro"]["f1"] >= floor, f"NER micro F1 {report['micro']['f1']} fell below {floor}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -53,6 +54,23 @@ def _prf_table(title: str, overall: dict[str, Any], rows: dict[str, dict[str, An
         table.add_row(name, *cells(scores))
     table.add_row("[bold]overall[/bold]", *cells(overall))
     return table
+
+
+def _list_rows(db: str, rows_of: Callable[[Any], Iterable[dict[str, Any]]],
+               table_of: Callable[[list[dict[str, Any]]], Any], as_json: bool) -> None:
+    """Read rows from the store, then print them as JSON lines or as a table."""
+    from hadath.store import open_store
+
+    try:
+        with open_store(db, readonly=True) as store:
+            rows = list(rows_of(store))
+    except HadathError as error:
+        raise _fail(error) from None
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        console.print(table_of(rows))
 
 
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -170,18 +188,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     ) -> None:
         """Episodes: articles and events about one happening."""
         from hadath.link.query import format_episodes_table, iter_episode_json
-        from hadath.store import open_store
 
-        try:
-            with open_store(db, readonly=True) as store:
-                rows = list(iter_episode_json(store))
-        except HadathError as error:
-            raise _fail(error) from None
-        if as_json:
-            for row in rows:
-                print(json.dumps(row, ensure_ascii=False))
-        else:
-            console.print(format_episodes_table(rows, latin))
+        _list_rows(db, iter_episode_json, lambda rows: format_episodes_table(rows, latin), as_json)
 
     @app.command()
     def storylines(
@@ -191,18 +199,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     ) -> None:
         """Storylines: chains of episodes on one long-running topic."""
         from hadath.link.query import format_storylines_table, iter_storyline_json
-        from hadath.store import open_store
 
-        try:
-            with open_store(db, readonly=True) as store:
-                rows = list(iter_storyline_json(store))
-        except HadathError as error:
-            raise _fail(error) from None
-        if as_json:
-            for row in rows:
-                print(json.dumps(row, ensure_ascii=False))
-        else:
-            console.print(format_storylines_table(rows, latin))
+        _list_rows(db, iter_storyline_json, lambda rows: format_storylines_table(rows, latin), as_json)
 
     @app.command()
     def actors(

@@ -8,7 +8,6 @@ loaded resources: it is what a worker runs, and it never touches the store.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
@@ -17,6 +16,7 @@ from typing import Any
 from hadath import config
 from hadath.errors import ConfigError
 from hadath.model import Analysis, Article
+from hadath.plugins import import_available
 
 StageFn = Callable[[Article, dict[str, Any]], dict[str, Any]]
 
@@ -57,12 +57,7 @@ def stage(name: str, *, requires: Iterable[str] = (), provides: Iterable[str]) -
 
 @cache
 def _load_builtins() -> tuple[str, ...]:
-    for module in BUILTIN_STAGE_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
-                raise  # a stage module that exists but fails to import is a bug
+    import_available(BUILTIN_STAGE_MODULES)
     return _ordered_names()
 
 

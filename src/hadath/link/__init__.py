@@ -7,10 +7,10 @@ the corpus: it looks up candidates by key (actor, time window), never all pairs.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from hadath.plugins import import_available
 from hadath.store.base import Processed, Store
 
 Linker = Callable[[Store, Sequence[Processed]], None]
@@ -36,12 +36,7 @@ def linker(name: str) -> Callable[[Linker], Linker]:
 
 @cache
 def _load_builtins() -> tuple[str, ...]:
-    for module in BUILTIN_LINKER_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
-                raise  # a stage module that exists but fails to import is a bug
+    import_available(BUILTIN_LINKER_MODULES)
     return tuple(_LINKERS)
 
 

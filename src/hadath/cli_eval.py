@@ -145,6 +145,39 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             raise _fail(error) from None
         _report(report, _prf_table("actor merge decisions", report["overall"], report.get("per_kind", {})), as_json)
 
+    @train_app.command("events")
+    def train_events(
+        data: Annotated[Path, typer.Option("--data", help="Folder with the GSR CSV and span files.")] = SHARED_DATA
+        / "arabic_event_gsr",
+    ) -> None:
+        """Rebuild the ASSAULT/PROTEST sentence classifier from labelled sentences."""
+        from hadath.events.detector import default_model_path
+        from hadath.events.train import train_event_classifier
+
+        try:
+            summary = train_event_classifier(_need(data, "folder"), default_model_path())
+        except HadathError as error:
+            raise _fail(error) from None
+        console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
+
+    @eval_app.command("events")
+    def eval_events(
+        gsr: Annotated[Optional[Path], typer.Option(help="Folder of GSR sentences (ASSAULT, PROTEST).")] = None,
+        sentences: Annotated[Optional[Path], typer.Option(help="JSONL of labelled sentences.")] = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Event detection precision, recall and F1 (GSR types, own labelled sentences, arguments)."""
+        from hadath.events.evaluate import evaluate_events, format_events_table
+
+        if gsr is None and sentences is None:
+            gsr = SHARED_DATA / "arabic_event_gsr"
+        try:
+            report = evaluate_events(_need(gsr, "folder") if gsr else None,
+                                     _need(sentences, "file") if sentences else None)
+        except HadathError as error:
+            raise _fail(error) from None
+        _report(report, format_events_table(report), as_json)
+
     @eval_app.command("episodes")
     def eval_episodes(
         db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,

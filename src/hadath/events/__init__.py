@@ -1,0 +1,13 @@
+"""Event mentions: PLOVER triggers, arguments and flags per sentence; events by deduplication.
+
+- ``stage``: the ``event_mentions`` pipeline stage (``extract.extract_article`` with the
+  shipped detector).
+- ``lexicon`` (+ ``data/triggers.yaml``, ``data/cues.yaml``): the trigger lexicon and cues.
+- ``match``, ``flags``, ``participants``, ``args``, ``extract``: matching, negation /
+  future / hypothesis / reported speech, argument candidates, argument rules, mentions.
+- ``features``, ``detector``, ``train``: the learned ASSAULT/PROTEST sentence detector
+  (``train.train_event_classifier(gsr_dir, out)``).
+- ``evaluate``: ``evaluate_gsr``, ``evaluate_sentences``, ``evaluate_arguments``,
+  ``evaluate_events`` and ``format_events_table``.
+- ``dedup``: ``group_event_mentions(items)``, event mentions → events.
+"""

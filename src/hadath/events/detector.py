@@ -1,0 +1,103 @@
+"""The learned ASSAULT/PROTEST sentence detector: a logistic regression shipped as JSON.
+
+The model (data/detector.json.gz) is built by ``hadath.events.train``; it holds,
+per type, the weights of the features in ``features.py``, a bias, and two
+thresholds chosen by cross-validation: a lexicon mention whose sentence scores
+below ``low`` is dropped, and a sentence scoring at least ``high`` is an event of
+that type even without a lexicon trigger.  Weights as JSON, not a pickle: loading
+runs no code and does not depend on the scikit-learn version.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hadath.errors import ModelError
+from hadath.events.lexicon import PLOVER_TYPES, data_path
+
+MODEL = "detector.json.gz"
+FORMAT = "hadath-event-detector"
+VERSION = 1
+NEVER = 1.01  # a threshold no probability reaches
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    bias: float
+    weights: Mapping[str, float]
+    low: float
+    high: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """Probability that a sentence with ``features`` reports an event of this type.
+
+        Features are L2-normalised over the model's vocabulary, as in training.
+        """
+        known = [(self.weights[name], value) for name, value in features.items() if name in self.weights]
+        norm = math.sqrt(sum(value * value for _, value in known))
+        z = self.bias + (sum(w * value for w, value in known) / norm if norm else 0.0)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bias": self.bias, "low": self.low, "high": self.high, "weights": dict(self.weights)}
+
+
+@dataclass(frozen=True)
+class Detector:
+    types: Mapping[str, TypeModel]
+    info: Mapping[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT, "version": VERSION, "info": dict(self.info),
+            "types": {name: model.to_json() for name, model in self.types.items()},
+        }
+
+
+def default_model_path() -> Path:
+    return data_path(MODEL)
+
+
+def save_detector(detector: Detector, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        json.dump(detector.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
+
+
+@cache
+def _load(path: Path) -> Detector:
+    if not path.is_file():
+        raise ModelError(f"event detector {path} is missing; build it with `hadath train events --data DIR`")
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError, EOFError) as error:
+        raise ModelError(f"cannot read event detector {path}: {error}") from error
+    return detector_from_json(data, str(path))
+
+
+def detector_from_json(data: Any, where: str = "detector") -> Detector:
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ModelError(f"{where} is not a version {VERSION} {FORMAT} model")
+    types: dict[str, TypeModel] = {}
+    for name, spec in (data.get("types") or {}).items():
+        if name not in PLOVER_TYPES:
+            raise ModelError(f"{where}: unknown event type {name!r}")
+        try:
+            weights = {str(k): float(v) for k, v in spec["weights"].items()}
+            types[name] = TypeModel(float(spec["bias"]), weights, float(spec["low"]), float(spec["high"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise ModelError(f"{where}: type {name} is malformed ({error!r})") from error
+    return Detector(types, dict(data.get("info") or {}))
+
+
+def load_detector(path: Path | None = None) -> Detector:
+    """The detector at ``path`` (default: the shipped one), loaded once per process."""
+    return _load(path or default_model_path())

@@ -1,0 +1,81 @@
+"""Features of a sentence for the learned ASSAULT/PROTEST detector.
+
+Words and word pairs (normalised stems), plus what the lexicon saw: each trigger's
+type, form, mode and flags, where it stands, and whether the sentence is anchored
+in time or counts people.  The same function serves training and run time, and
+needs no entity tagger, so a retrained NER model does not shift the detector.
+Sentence length is left out on purpose: the GSR's short sentences are mostly
+headlines and fragments, and a length feature learned there penalises the short,
+plain reports the detector meets elsewhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from hadath.events.flags import trigger_flags
+from hadath.events.lexicon import Lexicon
+from hadath.events.match import Match, find_triggers
+from hadath.events.participants import participants
+from hadath.events.segments import SentenceView
+from hadath.model import Token
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+EARLY = 3  # a trigger within the first tokens is the sentence's main event
+RELATIVES = frozenset({"ذي", "تي", "ذين"})  # الذي/التي/الذين after the article is split off
+
+
+def sentence_features(
+    tokens: Sequence[Token], lexicon: Lexicon, view: SentenceView | None = None,
+    matches: Sequence[Match] | None = None,
+) -> dict[str, float]:
+    """Binary features of one sentence (or one short text); ``view`` and ``matches`` if known."""
+    features: dict[str, float] = {}
+    view = view or SentenceView.of(tokens)
+    stems: list[str] = []
+    time_words = lexicon.cues.words("skip_words")
+    for i, token in enumerate(tokens):
+        if token.kind == "word":
+            stem = view.stem(i)
+            features["w:" + stem] = 1.0
+            if stem in time_words:
+                features["s:time"] = 1.0
+        elif token.kind == "number":
+            stem = "#"
+            features["s:num"] = 1.0
+            if _YEAR_RE.fullmatch(token.norm):
+                features["s:year"] = 1.0
+        else:
+            stem = token.norm
+        stems.append(stem)
+    for a, b in itertools.pairwise(stems):
+        features[f"b:{a}_{b}"] = 1.0
+    if matches is None:
+        matches = find_triggers(view, lexicon)
+    first_mark = next((i for i, t in enumerate(tokens) if t.kind == "punct" and t.norm in ",;:"), len(tokens))
+    for match in matches:
+        kind = match.sense.type
+        at = view.seg_token[match.first]
+        flags = trigger_flags(view, match.first, max(match.segs), match.aspect, lexicon)
+        happened = not (flags.negated or flags.future or flags.hypothetical)
+        prefix = f"L:{kind}"
+        features[prefix] = 1.0
+        features[f"{prefix}:h{int(happened)}"] = 1.0
+        features[f"{prefix}:t:{view.segs[match.first]}"] = 1.0
+        features[f"{prefix}:a:{match.aspect}"] = 1.0
+        features[f"{prefix}:p{0 if at <= EARLY else 1 if at <= 10 else 2}"] = 1.0
+        if match.sense.mode:
+            features[f"{prefix}:m:{match.sense.mode}"] = 1.0
+        if flags.reported:
+            features[f"{prefix}:rep"] = 1.0
+        if happened and match.aspect == "perfect":
+            features[f"{prefix}:hperf"] = 1.0
+        if at < first_mark:
+            features[f"{prefix}:clause1"] = 1.0
+        if any(view.stem(j) in RELATIVES for j in range(max(0, at - 2), at)):
+            features[f"{prefix}:rel"] = 1.0
+    if matches and any(p.counted for p in participants(view, (), lexicon)):
+        features["s:counted"] = 1.0
+    return features

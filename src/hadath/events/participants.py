@@ -1,0 +1,197 @@
+"""Who can fill an argument slot in a sentence: entity mentions and generic actor nouns.
+
+PLOVER actors are often unnamed (المتظاهرون, مسلحون, الشرطة), so besides the
+sentence's entity mentions a word from the actor-noun list is a participant, unless
+it is part of a mention or a title standing right before one (الرئيس ... بوتين).
+Each participant knows the preposition that governs it (بموسكو, في موسكو, مع الرئيس),
+which the argument rules read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.events.lexicon import Lexicon
+from hadath.events.segments import SentenceView
+from hadath.model import Mention, Span, Token
+
+TITLE_LOOKAHEAD = 4  # tokens from a title to the name it introduces
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # الروسي, الأمريكية: adjectives inside a noun phrase
+GROUP_ENDINGS = ("يين", "يون")  # السودانيين, الفلسطينيون: people named by a nisba plural
+MIN_GROUP_STEM = 6
+ADJECTIVES = 2  # nisba adjectives kept in a generic actor's span
+
+
+def _adjective(view: SentenceView, i: int, taken: frozenset[int], adjectives: frozenset[str]) -> bool:
+    token = view.tokens[i]
+    stem = view.stem(i)
+    return (
+        i not in taken and token.kind == "word" and not any(p.role == "conj" for p in token.pieces)
+        and ((stem.endswith(NISBA_ENDINGS) and len(stem) > 3) or stem in adjectives)
+    )
+
+
+def noun_phrase(view: SentenceView, i: int, lexicon: Lexicon, taken: frozenset[int] = frozenset()) -> Participant:
+    """A generic participant headed by token ``i`` (a victim, a building: مصورا فرنسيا)."""
+    return _participant(view, i, i, "NOUN", None, lexicon, taken | {i})
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    span: Span
+    first: int  # token indices in the sentence view
+    last: int
+    kind: str  # PER, ORG, LOC, MISC for mentions; NOUN for generic actor nouns
+    prep: str | None  # governing preposition (normalised), None if there is none
+    lead: int  # the token before its noun phrase (titles, adjectives, counts skipped); -1 at the start
+    counted: bool  # a number or quantity word stands before it (قتل 5 جنود)
+
+
+def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexicon) -> list[Participant]:
+    """Participants of the sentence in ``view``, in text order."""
+    out: list[tuple[int, int, str, Span | None]] = []
+    covered: set[int] = set()
+    for mention in mentions:
+        first, last = _token_range(view, mention.start, mention.end)
+        if first is None or last is None:
+            continue
+        out.append((first, last, mention.type, Span(mention.start, mention.end)))
+        covered.update(range(first, last + 1))
+    starts = sorted(first for first, _, _, _ in out)
+    nouns = lexicon.cues.words("actor_nouns")
+    adjectives = lexicon.cues.words("actor_adjectives")
+    titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
+    previous = -2
+    for i, token in enumerate(view.tokens):
+        if i in covered or token.kind != "word":
+            continue
+        stem = view.stem(i)
+        after_actor = previous == i - 1 or i - 1 in covered
+        group = stem.endswith(GROUP_ENDINGS) and len(stem) >= MIN_GROUP_STEM and not after_actor
+        if not (stem in nouns or group or (stem in adjectives and not after_actor)):
+            continue
+        if stem in titles and _introduces(view, i, starts, titles):
+            continue  # الرئيس before بوتين belongs to the name's noun phrase
+        if previous == i - 1 and _completes(view.tokens[i - 1], token):
+            continue  # "مقاتلي المعارضة": the second noun completes the first
+        out.append((i, i, "NOUN", None))
+        previous = i
+    out.sort(key=lambda item: (item[0], item[1]))
+    taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
+    return [_participant(view, first, last, kind, span, lexicon, taken) for first, last, kind, span in out]
+
+
+def _introduces(view: SentenceView, i: int, starts: Sequence[int], titles: frozenset[str]) -> bool:
+    """Whether title ``i`` stands right before a name, only title words between (وزير الخارجية الروسي)."""
+    for start in starts:
+        if i < start <= i + TITLE_LOOKAHEAD and all(
+            view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS))
+            for k in range(i + 1, start)
+        ):
+            return True
+    return False
+
+
+def _token_range(view: SentenceView, start: int, end: int) -> tuple[int | None, int | None]:
+    first = last = None
+    for i, token in enumerate(view.tokens):
+        if token.end <= start:
+            continue
+        if token.start >= end:
+            break
+        if first is None:
+            first = i
+        last = i
+    return first, last
+
+
+def _participant(
+    view: SentenceView, first: int, last: int, kind: str, span: Span | None, lexicon: Lexicon,
+    taken: frozenset[int],
+) -> Participant:
+    tokens = view.tokens
+    pieces = tokens[first].pieces
+    own = next((p.norm for p in pieces if p.role == "prep"), None)
+    if span is None:  # an actor noun names the actor without its clitics: "للمتظاهرين" → المتظاهرين
+        start = next(
+            (p.start for p in pieces if p.role == "stem" or (p.role == "article" and len(p.norm) == 2)),
+            tokens[first].start,
+        )
+        last = _noun_phrase_end(view, last, taken, lexicon)
+        span = Span(start, tokens[last].end)
+    prep, lead, counted = _walk_back(view, first, lexicon, taken)
+    return Participant(span, first, last, kind, own or prep, lead, counted)
+
+
+def _completes(head: Token, nxt: Token) -> bool:
+    """Whether ``nxt`` is the definite complement of a construct-state ``head`` (قوات الأمن)."""
+    return (
+        head.kind == "word" and nxt.kind == "word"
+        and not any(p.role == "article" for p in head.pieces)
+        and any(p.role == "article" for p in nxt.pieces)
+        and not any(p.role in ("conj", "prep") for p in nxt.pieces)
+    )
+
+
+def _noun_phrase_end(view: SentenceView, last: int, taken: frozenset[int], lexicon: Lexicon) -> int:
+    """Last token of a generic actor's noun phrase: a definite complement after a construct
+    head (قوات الأمن, طائرات التحالف) and nisba adjectives (الإسرائيلية, مجهولون)."""
+    tokens = view.tokens
+    adjectives = lexicon.cues.words("actor_adjectives")
+    nxt = last + 1
+    if nxt < len(tokens) and _completes(tokens[last], tokens[nxt]) and (nxt not in taken or nxt - 1 in taken):
+        last = nxt
+    end = last
+    definite = any(p.role == "article" for p in tokens[last].pieces)
+    while (end + 1 < len(tokens) and end + 1 - last <= ADJECTIVES
+           and _adjective(view, end + 1, taken, adjectives)
+           and any(p.role == "article" for p in tokens[end + 1].pieces) == definite):
+        end += 1  # an adjective agrees in definiteness: "الشرطة كمية" is not one phrase
+    return end
+
+
+def _walk_back(
+    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int]
+) -> tuple[str | None, int, bool]:
+    """Preposition, lead token and count before token ``first``.
+
+    Titles, their complements, nisba adjectives, time words and counts are part of
+    the noun phrase (مع وزير الخارجية الروسي سيرغي لافروف; قتل أكثر من 20 شخصا).
+    """
+    cues = lexicon.cues
+    preps = cues.words("prepositions")
+    skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
+    quantities = cues.words("quantities")
+    counted = False
+    i = first - 1
+    steps = 0
+    while i >= 0 and steps < TITLE_LOOKAHEAD + 2:
+        token = view.tokens[i]
+        if i in taken:  # another participant: X Y juxtaposed (استقبل السيسي بومبيو)
+            return None, i, counted
+        if token.kind == "number":
+            counted = True
+        elif token.kind != "word":
+            return None, i, counted
+        else:
+            stem = view.stem(i)
+            if stem in preps:
+                if stem in ("من", "عن") and i > 0 and view.stem(i - 1) in quantities:
+                    counted = True  # أكثر من, لا يقل عن: part of the count
+                elif stem == "من" and i > 0 and view.stem(i - 1) == "اول":
+                    i -= 1  # "أول من أمس": a time, not a preposition
+                    steps += 1
+                else:
+                    return stem, i, counted
+            elif stem in quantities:
+                counted = True
+            elif not (stem in skippable or stem.endswith(NISBA_ENDINGS)):
+                return None, i, counted
+            else:
+                own = [p.norm for p in token.pieces if p.role == "prep"]
+                if own:
+                    return own[-1], i, counted
+        i -= 1
+        steps += 1
+    return None, i, counted

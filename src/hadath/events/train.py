@@ -1,0 +1,208 @@
+"""Training and cross-validating the ASSAULT/PROTEST detector on the GSR development files.
+
+For each type, a logistic regression (scikit-learn, balanced classes) over the
+features of ``features.py``; features seen in fewer than two training sentences are
+dropped.  Hyperparameters — C, whether the span file's extra sentences are added as
+positives, and the two thresholds of the lexicon/classifier combination — are
+chosen by cross-validation on the training rows only.  ``train_event_classifier``
+fits the shipped model on every development row and reports the cross-validated
+estimate; no figure comes from predicting rows the model was trained on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hadath.errors import ModelError
+from hadath.events.detector import NEVER, Detector, TypeModel, save_detector
+from hadath.events.extract import extract_article
+from hadath.events.features import sentence_features
+from hadath.events.gsr import KINDS, extra_positives, read_rows
+from hadath.events.lexicon import Lexicon, load_lexicon
+from hadath.text.segment import split_sentences, tokenize
+
+GRID_C = (3.0, 10.0)
+GRID_EXTRA = (False, True)
+THRESHOLDS = (*(round(0.05 + 0.025 * k, 3) for k in range(37)), NEVER)
+MIN_COUNT = 2
+FOLDS = 5
+INNER_FOLDS = 3
+SEED = 0
+DECIMALS = 5
+
+
+@dataclass(frozen=True)
+class Data:
+    """One type's development rows, their features and lexicon verdicts, and the extra positives."""
+
+    event_type: str
+    texts: tuple[str, ...]
+    labels: tuple[bool, ...]
+    features: tuple[dict[str, float], ...]
+    lexicon_hits: tuple[bool, ...]  # a lexicon mention of the type that happened
+    extra: tuple[dict[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    c: float
+    extra: bool
+
+
+def load_data(gsr_dir: Path, event_type: str, lexicon: Lexicon | None = None) -> Data:
+    lexicon = lexicon or load_lexicon()
+    rows = read_rows(gsr_dir, event_type)
+    if not any(row.label for row in rows) or all(row.label for row in rows):
+        raise ModelError(f"{gsr_dir}: {event_type} needs both positive and negative rows")
+    texts = tuple(row.text for row in rows)
+    return Data(
+        event_type, texts, tuple(row.label for row in rows),
+        tuple(sentence_features(tokenize(t), lexicon) for t in texts),
+        tuple(lexicon_decision(t, event_type, lexicon) for t in texts),
+        tuple(sentence_features(tokenize(t), lexicon) for t in extra_positives(gsr_dir, event_type)),
+    )
+
+
+def lexicon_decision(text: str, event_type: str, lexicon: Lexicon, detector: Detector | None = None) -> bool:
+    """Whether the extraction path reports an event of ``event_type`` that happened in ``text``."""
+    tokens = tokenize(text)
+    found = extract_article(text, split_sentences(text), tokens, (), lexicon=lexicon, detector=detector)
+    return any(e.type == event_type and e.happened for e in found)
+
+
+def fit(features: Sequence[dict[str, float]], labels: Sequence[bool], c: float) -> tuple[float, dict[str, float]]:
+    """Bias and weights of a balanced logistic regression on L2-normalised binary features."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    counts = Counter(name for row in features for name in row)
+    kept = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in features]
+    vectorizer = DictVectorizer()
+    matrix = normalize(vectorizer.fit_transform(kept))
+    # liblinear: exact and quick on a few thousand sparse rows, and deterministic
+    model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000)
+    model.fit(matrix, list(labels))
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): round(float(w), DECIMALS) for n, w in zip(names, model.coef_[0], strict=True)}
+    return round(float(model.intercept_[0]), DECIMALS), weights
+
+
+def folds(labels: Sequence[bool], k: int, seed: int) -> list[list[int]]:
+    """Stratified fold indices (deterministic for a seed)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    return [list(test) for _, test in splitter.split([[0]] * len(labels), list(labels))]
+
+
+def _train_part(data: Data, rows: Sequence[int], config: Config) -> tuple[float, dict[str, float]]:
+    features = [data.features[i] for i in rows]
+    labels = [data.labels[i] for i in rows]
+    if config.extra:
+        features.extend(data.extra)
+        labels.extend([True] * len(data.extra))
+    return fit(features, labels, config.c)
+
+
+def out_of_fold(data: Data, rows: Sequence[int], config: Config, k: int, seed: int) -> dict[int, float]:
+    """Cross-validated probabilities for ``rows`` (indices into ``data``)."""
+    probabilities: dict[int, float] = {}
+    labels = [data.labels[i] for i in rows]
+    for test in folds(labels, k, seed):
+        held = {rows[j] for j in test}
+        bias, weights = _train_part(data, [i for i in rows if i not in held], config)
+        model = TypeModel(bias, weights, 0.0, NEVER)
+        for i in held:
+            probabilities[i] = model.probability(data.features[i])
+    return probabilities
+
+
+def choose_thresholds(
+    probabilities: Sequence[float], labels: Sequence[bool], hits: Sequence[bool]
+) -> tuple[float, float, float]:
+    """(low, high, F1): sentence positive if (lexicon hit and p ≥ low) or p ≥ high."""
+    best = (0.0, NEVER, -1.0)
+    for low, high in itertools.product(THRESHOLDS, THRESHOLDS):
+        if high < low:
+            continue
+        predicted = [(h and p >= low) or p >= high for p, h in zip(probabilities, hits, strict=True)]
+        score = f1(predicted, labels)["f1"]
+        if score > best[2] + 1e-9:
+            best = (low, high, score)
+    return best
+
+
+def f1(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
+    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(predicted, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def tuned_model(data: Data, rows: Sequence[int], config: Config, seed: int) -> TypeModel:
+    """A model fitted on ``rows`` with thresholds chosen by an inner cross-validation on them."""
+    inner = out_of_fold(data, rows, config, INNER_FOLDS, seed)
+    low, high, _ = choose_thresholds(
+        [inner[i] for i in rows], [data.labels[i] for i in rows], [data.lexicon_hits[i] for i in rows]
+    )
+    bias, weights = _train_part(data, rows, config)
+    return TypeModel(bias, weights, low, high)
+
+
+def select_config(data: Data, seed: int = SEED) -> tuple[Config, float]:
+    """The (C, extra) pair with the best cross-validated F1 over all rows (thresholds chosen on them)."""
+    rows = list(range(len(data.labels)))
+    best: tuple[Config, float] | None = None
+    for c, extra in itertools.product(GRID_C, GRID_EXTRA):
+        config = Config(c, extra)
+        oof = out_of_fold(data, rows, config, FOLDS, seed)
+        _, _, score = choose_thresholds([oof[i] for i in rows], data.labels, data.lexicon_hits)
+        if best is None or score > best[1]:
+            best = (config, score)
+    assert best is not None
+    return best
+
+
+def train_event_classifier(gsr_dir: Path, out: Path, *, seed: int = SEED) -> dict[str, Any]:
+    """Train the detector on every development row of ``gsr_dir`` and write it to ``out``.
+
+    Returns a summary with, per type, the chosen settings and the cross-validated
+    estimate (``hadath.events.evaluate.cross_validate``) of the shipped procedure.
+    """
+    from hadath.events.evaluate import cross_validate
+
+    started = time.perf_counter()
+    lexicon = load_lexicon()
+    types: dict[str, TypeModel] = {}
+    summary: dict[str, Any] = {"types": {}}
+    for event_type in KINDS:
+        data = load_data(gsr_dir, event_type, lexicon)
+        config, selection_f1 = select_config(data, seed)
+        model = tuned_model(data, list(range(len(data.labels))), config, seed)
+        types[event_type] = model
+        estimate = cross_validate(data, config, seed=seed, lexicon=lexicon)
+        summary["types"][event_type] = {
+            "rows": len(data.labels), "positives": sum(data.labels), "extra_positives": len(data.extra),
+            "c": config.c, "extra": config.extra, "low": model.low, "high": model.high,
+            "features": len(model.weights), "selection_f1": round(selection_f1, 4),
+            "cross_validated": estimate["detector"],
+        }
+    info = {"trained_on": str(gsr_dir), "folds": FOLDS, "seed": seed, **{
+        t: {k: summary["types"][t][k] for k in ("c", "extra", "rows", "positives")} for t in types
+    }}
+    save_detector(Detector(types, info), out)
+    summary["model"] = str(out)
+    summary["bytes"] = out.stat().st_size
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    return summary

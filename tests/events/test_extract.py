@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from hadath.model import DateValue, Span, Timex
+
+from .conftest import events, texts
+
+
+def one(text: str, kind: str, names=()):  # type: ignore[no-untyped-def]
+    found = [e for e in events(text, names) if e.type == kind]
+    assert len(found) == 1, [(e.type, text[e.trigger.start : e.trigger.end]) for e in events(text, names)]
+    return found[0]
+
+
+def test_extract_vso_subject_and_object() -> None:
+    text = "التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في هلسنكي."
+    event = one(text, "CONSULT", [("مايك بومبيو", "PER"), ("سيرغي لافروف", "PER"), ("هلسنكي", "LOC")])
+    assert texts(text, event.sources) == ["مايك بومبيو"]
+    assert texts(text, event.targets) == ["سيرغي لافروف"]
+    assert event.place is not None and event.place.of(text) == "هلسنكي"
+    assert event.trigger.of(text) == "التقى"
+    assert event.sentence == Span(0, len(text))
+
+
+def test_extract_svo_subject() -> None:
+    text = "الجيش الإسرائيلي قصف مواقع لحركة حماس في غزة."
+    event = one(text, "ASSAULT", [("حماس", "ORG"), ("غزة", "LOC")])
+    assert texts(text, event.sources) == ["الجيش الإسرائيلي"]
+    assert texts(text, event.targets) == ["حماس"]
+    assert event.place is not None and event.place.of(text) == "غزة"
+
+
+def test_extract_subject_with_particles_before_the_verb() -> None:
+    text = "وكان حفتر قد زار موسكو في يونيو الماضي."
+    event = one(text, "CONSULT", [("حفتر", "PER"), ("موسكو", "LOC")])
+    assert texts(text, event.sources) == ["حفتر"]
+    assert texts(text, event.targets) == ["موسكو"]
+    assert event.mode == "visit"
+
+
+def test_extract_ma_introduces_the_target() -> None:
+    text = "بحث الرئيس المصري عبد الفتاح السيسي مع المستشارة الألمانية أنغيلا ميركل ملف الهجرة."
+    event = one(text, "CONSULT", [("عبد الفتاح السيسي", "PER"), ("أنغيلا ميركل", "PER")])
+    assert texts(text, event.sources) == ["عبد الفتاح السيسي"]
+    assert texts(text, event.targets) == ["أنغيلا ميركل"]
+
+
+def test_extract_host_frame_swaps_roles() -> None:
+    text = "استقبل العاهل الأردني الملك عبد الله الثاني رئيس الوزراء العراقي حيدر العبادي في عمان."
+    event = one(text, "CONSULT", [("عبد الله الثاني", "PER"), ("حيدر العبادي", "PER"), ("عمان", "LOC")])
+    assert texts(text, event.sources) == ["حيدر العبادي"]  # the visitor acts
+    assert texts(text, event.targets) == ["عبد الله الثاني"]  # the host receives
+    assert event.mode == "visit"
+
+
+def test_extract_passive_with_agent_marker() -> None:
+    text = "اغتيل القيادي مازن فقهاء برصاص مسلحين في غزة."
+    event = one(text, "ASSAULT", [("مازن فقهاء", "PER"), ("غزة", "LOC")])
+    assert event.mode == "targeted"
+    assert texts(text, event.targets) == ["مازن فقهاء"]
+    assert texts(text, event.sources) == ["مسلحين"]
+
+
+def test_extract_exposed_to_attack_is_passive() -> None:
+    text = "تعرض موكب الوزير لهجوم مسلح في عدن."
+    event = one(text, "ASSAULT", [("عدن", "LOC")])
+    assert event.place is not None and event.place.of(text) == "عدن"
+
+
+def test_extract_counted_victims_are_targets() -> None:
+    text = "قتل خمسة جنود في هجوم انتحاري بسيارة مفخخة استهدف دورية في الموصل."
+    event = one(text, "ASSAULT", [("الموصل", "LOC")])
+    assert texts(text, event.targets) == ["جنود", "دورية"]  # the patrol the attack targeted
+    assert event.sources == ()
+    assert event.mode == "suicide-attack"
+
+
+def test_extract_between_x_and_y_are_both_sources() -> None:
+    text = "دارت اشتباكات عنيفة بين الجيش السوري ومقاتلي المعارضة في ريف حلب."
+    event = one(text, "ASSAULT", [("حلب", "LOC")])
+    assert texts(text, event.sources) == ["الجيش السوري", "مقاتلي المعارضة"]
+    assert event.targets == ()
+
+
+def test_extract_coordinated_subjects() -> None:
+    text = "وقعت مصر والسودان اتفاقية للتعاون في الخرطوم."
+    event = one(text, "SUPPORT", [("مصر", "LOC"), ("السودان", "LOC"), ("الخرطوم", "LOC")])
+    assert texts(text, event.sources) == ["مصر", "السودان"]
+
+
+def test_extract_protesters_name_themselves() -> None:
+    text = "وأحرق المتظاهرون الإطارات في وسط المدينة."
+    event = one(text, "PROTEST")
+    assert texts(text, event.sources) == ["المتظاهرون"]
+
+
+def test_extract_one_action_many_triggers_is_one_mention() -> None:
+    text = "شنت طائرات التحالف غارات على مواقع الحوثيين، وقصفت مخازن أسلحة في صعدة."
+    assert [e.type for e in events(text)] == ["ASSAULT"]
+
+
+def test_extract_phone_mode_and_gap_phrase() -> None:
+    text = "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع نظيره التركي رجب طيب أردوغان."
+    event = one(text, "CONSULT", [("فلاديمير بوتين", "PER"), ("رجب طيب أردوغان", "PER")])
+    assert event.mode == "phone"
+    assert texts(text, event.sources) == ["فلاديمير بوتين"]
+    assert texts(text, event.targets) == ["رجب طيب أردوغان"]
+
+
+def test_extract_protest_topic_is_not_a_separate_event() -> None:
+    text = "تظاهر آلاف الطلاب في تونس مطالبين بإصلاح التعليم ورفضا للقانون الجديد."
+    assert [e.type for e in events(text)] == ["PROTEST"]
+
+
+def test_extract_sentence_without_actors_keeps_the_event_without_guessing() -> None:
+    event = one("وقع انفجار ضخم صباح اليوم.", "ASSAULT") if events("وقع انفجار ضخم صباح اليوم.") else None
+    if event is not None:
+        assert event.sources == () and event.targets == ()
+
+
+def test_extract_actors_without_event_give_nothing() -> None:
+    text = "يقع مقر الأمم المتحدة في نيويورك قرب نهر هدسون."
+    assert events(text, [("الأمم المتحدة", "ORG"), ("نيويورك", "LOC")]) == []
+
+
+def test_extract_x_met_x_does_not_duplicate_roles() -> None:
+    text = "التقى بوتين بوتين في الكرملين."  # a garbled line: the same name twice
+    event = one(text, "CONSULT", [("بوتين", "PER")])
+    assert len(event.sources) + len(event.targets) <= 2
+    assert not set(event.sources) & set(event.targets)
+
+
+def test_extract_empty_and_punctuation_only_input() -> None:
+    assert events("") == []
+    assert events("...  ؟!") == []
+
+
+def test_extract_date_falls_back_to_publication_with_its_basis() -> None:
+    [event] = events("زار الرئيس موسكو.", published=DateValue("2016-11-29", "metadata"))
+    assert event.date == DateValue("2016-11-29", "published")
+
+
+def test_extract_unknown_publication_gives_no_date() -> None:
+    event = one("زار الرئيس موسكو.", "CONSULT")
+    assert event.date.value is None
+
+
+def test_extract_contradictory_dates_do_not_crash_or_invent() -> None:
+    text = "زار الرئيس موسكو في يونيو 2016. وفي نوفمبر 2016 زار الرئيس موسكو مجددا."
+    june = text.find("يونيو 2016")
+    november = text.find("نوفمبر 2016")
+    timexes = [
+        Timex(june, june + len("يونيو 2016"), "DATE", "2016-06"),
+        Timex(november, november + len("نوفمبر 2016"), "DATE", "2016-11"),
+    ]
+    found = events(text, timexes=timexes, published=DateValue("2018-05-01", "metadata"))
+    assert [e.type for e in found] == ["CONSULT", "CONSULT"]
+    for event in found:
+        assert event.date.value in ("2016-06", "2016-11", "2018-05-01")
+        assert event.date.basis in ("text", "published")

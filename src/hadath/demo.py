@@ -12,6 +12,7 @@ from rich.table import Table
 from hadath import service
 from hadath.actors.query import find_actors, format_actors_table
 from hadath.errors import StoreError
+from hadath.link.query import format_storylines_table, iter_storyline_json
 from hadath.store import open_store
 
 SAMPLE_SUFFIXES = (".jsonl", ".txt", ".html")
@@ -36,6 +37,7 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
     with open_store(db, readonly=True) as store:
         stored = list(store.iter_articles())
         top_actors = find_actors(store, None, 12)  # type: ignore[arg-type]
+        storylines = list(iter_storyline_json(store))
     table = Table(title="articles")
     for column in ("id", "outlet", "published", "basis", "title"):
         table.add_column(column)
@@ -51,6 +53,8 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
         console.print(f"date expressions: {timexes}")
     if top_actors:
         console.print(format_actors_table(top_actors))
+    if storylines:
+        console.print(format_storylines_table(storylines, latin=True))
     for query in DEMO_QUERIES:
         hits = service.search(query, db, limit=5)
         console.print(f"search [bold]{query}[/bold]: " + (", ".join(h.id for h in hits) or "no match"))

@@ -12,6 +12,7 @@ from hadath import service
 from hadath.link import episodes
 from hadath.link.episodes import LinkItem, link_items, relink_episodes
 from hadath.link.query import article_links, iter_episode_json
+from hadath.store import Processed
 from hadath.store.sqlite import SQLiteStore
 from tests.link.conftest import (
     KHARTOUM,
@@ -27,7 +28,7 @@ from tests.link.conftest import (
 )
 
 
-def _visits() -> list:
+def _visits() -> list[Processed]:
     return [
         make_item("june-a", VISIT_JUNE_A, "2016-06-27", "حفتر في موسكو لبحث تسليح الجيش الليبي"),
         make_item("june-b", VISIT_JUNE_B, "2016-06-28", "هفتار يلتقي شويجو في موسكو"),

@@ -139,7 +139,7 @@ class Gazetteer:
                 found = entries.get(tuple(keys[i : i + length]))
                 if not found:
                     continue
-                for category in found:
+                for category in sorted(found):  # a set: sort, or feature order (and the model) varies by run
                     out[i].append(f"B-{category}")
                     for j in range(i + 1, i + length):
                         out[j].append(f"I-{category}")

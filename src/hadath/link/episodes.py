@@ -38,7 +38,8 @@ DAY_PENALTY = 0.1  # similarity lost per day between two articles' event days
 JOIN_THRESHOLD = 0.1  # average similarity at which clusters merge (tuned on episodes_dev)
 EDGE_FLOOR = 0.03  # weaker pairs count as unrelated
 SAME_REPORT = 0.8  # pairs this similar are one report told twice (or updated)
-CORE_TERMS = 12  # terms of an episode's centroid kept for storylines
+CORE_TERMS = 12  # terms of an episode's centroid kept for storylines ...
+CORE_ACTORS = 3  # ... and its strongest resolved actors, whatever their rank
 MAIN_ACTORS = 2  # actors named in an episode label
 REBUILD_BATCH = 512
 
@@ -184,15 +185,19 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
     """Vectorise and index ``items`` (already stored articles), then re-cluster their region."""
     started = time.perf_counter()
     stats = LinkStats(articles=len(items))
-    counts = {item.rowid: _counts(item) for item in items}
+    counts = {item.rowid: features.term_counts(item.title_forms, item.body_forms) for item in items}
+    actors = {item.rowid: features.entity_keys(item.text, item.mentions) for item in items}
+    events = {item.rowid: features.event_keys(item.events) for item in items}
     document_frequencies: Counter[str] = Counter()
     for item in items:
         if item.duplicate_of is None:  # a copy is not one more document using these words
             document_frequencies.update(counts[item.rowid].keys())
+            document_frequencies.update(actors[item.rowid] | events[item.rowid])
     store.add_document_frequencies(sorted(document_frequencies.items()))
     store.add_linked_count(sum(1 for item in items if item.duplicate_of is None))
     docs = store.linked_count()
-    df = store.document_frequencies(sorted({t for c in counts.values() for t in c}))
+    keys = {t for c in counts.values() for t in c}.union(*actors.values(), *events.values())
+    df = store.document_frequencies(sorted(keys))
     originals = store.rowids_of(sorted({i.duplicate_of for i in items if i.duplicate_of}))
     background = default_background()
 
@@ -204,7 +209,9 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
         if not days:
             stats.undated += 1  # never placed in time, so never in an episode
             continue
-        vector = features.weigh(counts[item.rowid], df, docs, background)
+        vector = features.combine(features.weigh(counts[item.rowid], df, docs, background),
+                                  features.key_vector(actors[item.rowid], df, docs),
+                                  features.key_vector(events[item.rowid], df, docs))
         original = originals.get(item.duplicate_of) if item.duplicate_of else None
         rows.append((item.rowid, " ".join(map(str, days)), original, features.encode(vector)))
         terms.extend((t, d, item.rowid) for d in days for t in features.index_terms(vector))
@@ -215,15 +222,6 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
         _recluster(store, fresh, stats)
     stats.seconds = time.perf_counter() - started
     return stats
-
-
-def _counts(item: LinkItem) -> Counter[str]:
-    counts = features.term_counts(item.title_forms, item.body_forms)
-    if item.mentions and item.text:
-        counts.update(features.mention_counts(item.text, item.mentions))
-    if item.events:
-        counts.update(features.event_counts(item.events))
-    return counts
 
 
 def _region(store: SQLiteEpisodeTables, fresh: Sequence[tuple[LinkItem, tuple[int, ...], dict[str, float]]],
@@ -359,6 +357,8 @@ def _write_episode(store: SQLiteEpisodeTables, episode: int, members: Sequence[L
     lead = "" if title.strip() else store.article_leads([rowid], 400).get(rowid, "")
     actors = [(ar, lat) for _, ar, lat in store.main_actors([a.rowid for a in members], MAIN_ACTORS)]
     label_ar, label_lat = labels.episode_labels(title, lead, actors, start, end)
-    core = dict(sorted(center.items(), key=lambda p: (-p[1], p[0]))[:CORE_TERMS])
+    ranked = sorted(center.items(), key=lambda p: (-p[1], p[0]))
+    # The main resolved actors always belong to the core: storylines are chained by them.
+    core = dict(ranked[:CORE_TERMS] + [p for p in ranked if p[0].startswith("@") and "/" in p[0]][:CORE_ACTORS])
     store.set_episode(episode, start, end, len(members), label_ar, label_lat, features.encode(core))
     store.set_article_episodes((episode, a.rowid) for a in members)

@@ -2,9 +2,10 @@
 
 Terms are the matching forms (normalised, clitic-split stems, DESIGN.md) folded once
 more, so that the spellings one foreign word gets in the press share a term: بوتين and
-بوتن, أمريكي and أميركي, شويغو and شويجو.  Resolved actors, mention names and events,
-when earlier stages provide them, are extra terms ("@per/…", "!event-id") weighted like
-the words, so linking degrades to text alone when they are missing.
+بوتن, أمريكي and أميركي, شويغو and شويجو.  Resolved actors and mention names ("@per/…",
+"@name") and events ("!event-id"), when earlier stages provide them, are parts of the
+vector with their own share of the cosine (``combine``), so linking degrades to text
+alone when they are missing.
 
 A vector is TF-IDF over title (counted several times), lead and body, cut to its
 strongest terms and L2-normalised; IDF comes from document frequencies the store keeps
@@ -26,8 +27,8 @@ from hadath.text.normalise import normalise
 
 TITLE_WEIGHT = 3  # a title word counts as much as three body occurrences
 LEAD_TOKENS = 60  # the lead (first words of the body) is counted twice
-MENTION_WEIGHT = 1
-EVENT_WEIGHT = 3  # sharing a deduplicated event is strong evidence of one happening
+ACTOR_SHARE = 0.05  # weight of shared actors and names beside the text (tuned on episodes_dev)
+EVENT_SHARE = 0.3  # weight of shared events (set by judgement: no events were linked to tune on)
 VECTOR_TERMS = 40  # terms kept per article: its strongest carry the event
 MAX_DF_SHARE = 0.2  # terms in more than this share of articles are stop words here ...
 MIN_DOCS_FOR_STOPWORDS = 2000  # ... once there are enough articles for one story not to be a fifth of them
@@ -41,6 +42,7 @@ INDEX_TERMS = 12  # strongest terms an article is indexed (and looked up) under
 LEAD_CHARS = 200  # a timex this early in the text dates the reported event
 MAX_LOOKBACK_DAYS = 31  # an earlier event day named in the lead, at most this far back
 MIN_LOOKBACK_DAYS = 2  # "yesterday" stays with today's coverage of the same story
+SECONDARY_DAY_COST = 1
 
 # Transliteration classes (DESIGN.md): one letter for g (غ ج ق ك), v (ڤ ف), t (ط ت), s (ث س).
 _FOLD = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "گ": "ك", "ڤ": "ف", "ط": "ت", "ث": "س",
@@ -82,21 +84,46 @@ def term_counts(title_forms: str, body_forms: str) -> Counter[str]:
     return counts
 
 
-def mention_counts(text: str, mentions: Iterable[tuple[int, int, str, str | None]]) -> Counter[str]:
-    """"@actor-id" for resolved mentions, "@name" (its folded words) for the others."""
-    counts: Counter[str] = Counter()
+def entity_keys(text: str, mentions: Iterable[tuple[int, int, str, str | None]]) -> set[str]:
+    """"@actor-id" of resolved mentions, "@name" (its folded words) of the others."""
+    keys: set[str] = set()
     for start, end, _kind, actor in mentions:
         if actor:
-            counts["@" + actor] += MENTION_WEIGHT
+            keys.add("@" + actor)
         else:
             words = [term_key(w) for w in normalise(text[start:end]).split() if len(w) > 1]
             if words:
-                counts["@" + "_".join(words)] += MENTION_WEIGHT
-    return counts
+                keys.add("@" + "_".join(words))
+    return keys
 
 
-def event_counts(events: Iterable[str]) -> Counter[str]:
-    return Counter({"!" + e: EVENT_WEIGHT for e in events})
+def event_keys(events: Iterable[str]) -> set[str]:
+    return {"!" + e for e in events}
+
+
+def key_vector(keys: Iterable[str], df: Mapping[str, int], docs: int) -> dict[str, float]:
+    """IDF of each key (an actor, a name, an event), L2-normalised: a rare one shared says more."""
+    total = max(docs, 0) + PRIOR_DOCS_WITHOUT_BACKGROUND
+    weights = {k: math.log(total / max(df.get(k, 0), 1)) for k in keys}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {k: w / norm for k, w in weights.items() if w > 0}
+
+
+def combine(text: Mapping[str, float], actors: Mapping[str, float], events: Mapping[str, float]) -> dict[str, float]:
+    """One unit vector whose dot products weigh text, actor and event cosines by their shares.
+
+    A part an article lacks leaves its share to the text, so a text-only store links as
+    before.  Actors are a minority voice: the articles of one long story share them, and
+    it is the text that tells its happenings apart.  A shared event (the events linker's
+    deduplication of two reports of one action) is strong evidence of one happening.
+    """
+    shares = {"actors": ACTOR_SHARE if actors else 0.0, "events": EVENT_SHARE if events else 0.0}
+    text_scale = math.sqrt(1 - sum(shares.values()))
+    vector = {t: w * text_scale for t, w in text.items()}
+    for part, share in (("actors", actors), ("events", events)):
+        scale = math.sqrt(shares[part])
+        vector.update({k: w * scale for k, w in share.items()})
+    return vector
 
 
 def weigh(
@@ -179,4 +206,14 @@ def event_days(published: str | None, timexes: Sequence[tuple[int, str, str | No
 
 
 def day_distance(a: Sequence[int], b: Sequence[int]) -> int:
-    return min(abs(x - y) for x in a for y in b)
+    """Days between two articles' event days (publication day first, as ``event_days`` gives them).
+
+    A day a lead names counts one day further than it is: it places the article near
+    that happening, but less surely than its own date does.
+    """
+    nearest = abs(a[0] - b[0])
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if i or j:
+                nearest = min(nearest, abs(x - y) + SECONDARY_DAY_COST)
+    return nearest

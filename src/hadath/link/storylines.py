@@ -20,8 +20,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from hadath.link import features, labels, linker
+from hadath.link.features import term_key
 from hadath.store.base import Processed, Store
 from hadath.store.episode_tables import EpisodeRow, SQLiteEpisodeTables, StorylineRow
+from hadath.text.normalise import normalise
 
 LOOKUP_KEYS = 6  # an episode's strongest keys, which it looks storylines up by ...
 INDEX_KEYS = 8  # ... and a storyline's, which it is filed under;
@@ -139,10 +141,16 @@ def _save(
     store: SQLiteEpisodeTables, row: StorylineRow, weights: Mapping[str, float], names: Mapping[str, str]
 ) -> None:
     chosen: list[str] = []
+    seen: set[str] = set()
     for key in _top(weights, PROFILE_KEYS):
-        # إسرائيلي and إسرائيلية are two keys but one name: the second adds nothing to a label.
-        if key in names and not any(key.startswith(c) or c.startswith(key) for c in chosen):
-            chosen.append(key)
+        if key not in names:
+            continue
+        # One name once: الغوطة the place and غوطة the word, or بوتين beside فلاديمير بوتين.
+        words = {term_key(w.removeprefix("ال")) for w in normalise(names[key].split("|", 1)[0]).split()}
+        if any(w.startswith(o) or o.startswith(w) for w in words for o in seen):
+            continue  # إسرائيل and إسرائيلية: one name too
+        chosen.append(key)
+        seen |= words
     shown = [names[k] for k in chosen[:LABEL_NAMES]]
     pairs = [(n.split("|", 1)[0], n.split("|", 1)[1] or None) for n in shown]
     label_ar, label_lat = labels.storyline_labels(pairs, row.start, row.end)

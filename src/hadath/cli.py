@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hadath import cli_eval, service
+from hadath import cli_eval, cli_events, service
 from hadath.errors import ConfigError, HadathError
 from hadath.model import UNKNOWN_DATE, Article, DateValue
 
@@ -240,6 +240,7 @@ def build_wordfreq(
 
 
 cli_eval.register(app, train_app, eval_app)
+cli_events.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

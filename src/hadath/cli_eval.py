@@ -200,18 +200,20 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
         rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute episodes and storylines.")] = False,
     ) -> None:
-        """Corpus-level linking; --rebuild recomputes episodes and storylines from the stored articles."""
+        """Corpus-level linking; --rebuild recomputes events, episodes and storylines from the stored articles."""
         from hadath.link.episodes import relink_episodes
+        from hadath.link.events import relink_events
         from hadath.store import open_store
 
         if not rebuild:
-            raise _fail(HadathError("linking runs during ingest; use --rebuild to recompute episodes"))
+            raise _fail(HadathError("linking runs during ingest; use --rebuild to recompute events and episodes"))
         try:
             with open_store(db) as store:
+                events = relink_events(store)
                 stats = relink_episodes(store)
         except HadathError as error:
             raise _fail(error) from None
-        console.print(str(stats), highlight=False)
+        console.print(f"events: {events}\nepisodes: {stats}", highlight=False)
 
     @app.command()
     def episodes(

@@ -12,11 +12,13 @@ from rich.table import Table
 from hadath import service
 from hadath.actors.query import find_actors, format_actors_table
 from hadath.errors import StoreError
-from hadath.link.query import format_storylines_table, iter_storyline_json
+from hadath.link.event_query import actor_names, format_events_table, iter_event_json
+from hadath.link.query import format_episodes_table, format_storylines_table, iter_episode_json, iter_storyline_json
 from hadath.store import open_store
 
 SAMPLE_SUFFIXES = (".jsonl", ".txt", ".html")
 DEMO_QUERIES = ("حفتر موسكو", "الإحتجاجات في الخرطوم")
+DEMO_EVENTS = 12  # the most reported events are shown, with their evidence
 
 
 def sample_paths() -> list[Path]:
@@ -38,6 +40,10 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
         stored = list(store.iter_articles())
         top_actors = find_actors(store, None, 12)  # type: ignore[arg-type]
         storylines = list(iter_storyline_json(store))
+        episodes = list(iter_episode_json(store))
+        events = sorted(iter_event_json(store), key=lambda e: (-len(e["mentions"]), e["date"]["value"] or ""))
+        events = sorted(events[:DEMO_EVENTS], key=lambda e: e["date"]["value"] or "")
+        names = actor_names(store, events, latin=True)
     table = Table(title="articles")
     for column in ("id", "outlet", "published", "basis", "title"):
         table.add_column(column)
@@ -55,6 +61,10 @@ def run_demo(db: Path, console: Console, workers: int | None = None) -> service.
         console.print(format_actors_table(top_actors))
     if storylines:
         console.print(format_storylines_table(storylines, latin=True))
+    if episodes:
+        console.print(format_episodes_table(episodes, latin=True))
+    if events:
+        console.print(format_events_table(events, names, f"the {len(events)} most reported events"))
     for query in DEMO_QUERIES:
         hits = service.search(query, db, limit=5)
         console.print(f"search [bold]{query}[/bold]: " + (", ".join(h.id for h in hits) or "no match"))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hadath.actors.query import iter_actor_json
+from hadath.link.event_query import EventFilter, iter_event_json
 from hadath.link.query import article_links, iter_episode_json, iter_storyline_json
 from hadath.model import Article, EventMention, Mention, Timex
 from hadath.store import Store
@@ -71,6 +72,8 @@ def export(store: Store, out: Path) -> dict[str, int]:
                 emit("timexes.jsonl", timex_json(article, timex))
         for actor in iter_actor_json(store):  # type: ignore[arg-type]
             emit("actors.jsonl", actor)
+        for event in iter_event_json(store, EventFilter(include_unhappened=True)):
+            emit("events.jsonl", event)
         for episode_row in iter_episode_json(store):
             emit("episodes.jsonl", episode_row)
         for storyline_row in iter_storyline_json(store):

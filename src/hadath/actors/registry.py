@@ -64,7 +64,14 @@ class RegistryActor:
 
     @property
     def arabic_names(self) -> tuple[str, ...]:
-        return (self.name_ar, *self.aliases_ar)
+        """The registered spellings, plus, for people, the given name with each one-word
+        spelling of the surname (خليفة هفتار from خليفة حفتر and the alias هفتار)."""
+        names = (self.name_ar, *self.aliases_ar)
+        words = self.name_ar.split()
+        if self.type != "PER" or len(words) != 2:
+            return names
+        surnames = [a for a in self.aliases_ar if len(a.split()) == 1 and a != words[1]]
+        return names + tuple(dict.fromkeys(f"{words[0]} {s}" for s in surnames if f"{words[0]} {s}" not in names))
 
     @property
     def latin_names(self) -> tuple[str, ...]:

@@ -102,7 +102,7 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return _precision(short) > 0 and len(short) < len(long) and long.startswith(short + "-")
 
 
-def _compatible(group: EventGroup, item: DedupItem) -> bool:
+def compatible(group: EventGroup, item: DedupItem) -> bool:
     if not dates_compatible(group.date.value, item.date.value):
         return False
     if group.place and item.place and group.place != item.place:
@@ -113,7 +113,7 @@ def _compatible(group: EventGroup, item: DedupItem) -> bool:
     return not (group.targets and item.targets and not (item.targets & group.actors or group.targets & item.actors))
 
 
-def _keys(value: str) -> list[tuple[str, str]]:
+def index_keys(value: str) -> list[tuple[str, str]]:
     """Calendar index keys under which a group dated ``value`` is found."""
     precision = _precision(value)
     if precision == 3:
@@ -123,7 +123,7 @@ def _keys(value: str) -> list[tuple[str, str]]:
     return [("Y", value), ("Y*", value)]
 
 
-def _lookups(value: str) -> list[tuple[str, str]]:
+def lookup_keys(value: str) -> list[tuple[str, str]]:
     """Keys to look up for an item dated ``value``: every group it may be compatible with."""
     precision = _precision(value)
     if precision == 3:
@@ -174,11 +174,11 @@ def _find(
         block = index.get((item.mention.type, actor))
         if not block:
             continue
-        for key in _lookups(item.date.value):
+        for key in lookup_keys(item.date.value):
             for number in block.get(key, ()):
                 if number not in seen:
                     seen.add(number)
-                    if _compatible(groups[number], item):
+                    if compatible(groups[number], item):
                         return number
     return None
 
@@ -191,6 +191,6 @@ def _index(
         return
     for actor in actors:
         block = index[(group.type, actor)]
-        for key in _keys(group.date.value):
+        for key in index_keys(group.date.value):
             if number not in block[key][-1:]:
                 block[key].append(number)

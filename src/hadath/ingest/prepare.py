@@ -31,4 +31,5 @@ def prepare(article: Article, stages: Sequence[str] | None = None) -> Processed:
         mentions=analysis.mentions,
         timexes=analysis.timexes,
         stages=analysis.stages,
+        event_mentions=analysis.event_mentions,
     )

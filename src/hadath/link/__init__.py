@@ -36,8 +36,12 @@ def linker(name: str) -> Callable[[Linker], Linker]:
 
 @cache
 def _load_builtins() -> tuple[str, ...]:
+    """Linker names in order: built-in modules as listed (actors before events before
+    episodes), then plugins; registration order would depend on who imported what first."""
     import_available(BUILTIN_LINKER_MODULES)
-    return tuple(_LINKERS)
+    rank = {module: i for i, module in enumerate(BUILTIN_LINKER_MODULES)}
+    names = list(_LINKERS)
+    return tuple(sorted(names, key=lambda n: (rank.get(_LINKERS[n].__module__, len(rank)), names.index(n))))
 
 
 def available_linkers() -> tuple[str, ...]:

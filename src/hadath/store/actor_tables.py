@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hadath.errors import StoreError
-
-SQL_VARIABLES = 500
+from hadath.store.sql import in_query, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +51,8 @@ class SQLiteActorTables:
     @contextmanager
     def actor_transaction(self) -> Iterator[None]:
         """One write transaction for a linked batch: all of it or nothing."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"cannot link actors: {error}") from None
-        try:
+        with transaction(self.db, "link actors"):
             yield
-            self.db.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            self.db.execute("ROLLBACK")
-            raise StoreError(f"cannot link actors: {error}") from None
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     # --- writing ---------------------------------------------------------------
 
@@ -191,12 +178,8 @@ class SQLiteActorTables:
         for row in rows:
             yield ActorRow(*row)
 
-    def _actor_in(self, sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
-        rows: list[tuple[Any, ...]] = []
-        for i in range(0, len(values), SQL_VARIABLES):
-            chunk = list(values[i : i + SQL_VARIABLES])
-            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
-        return rows
+    def _actor_in(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return in_query(self.db, sql, values)
 
 
 _ACTOR_COLUMNS = "a.id, a.type, a.name_ar, a.name_lat, a.country, a.sector, a.origin, a.mentions"

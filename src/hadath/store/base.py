@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from hadath.model import Article, Mention, Sentence, Timex
+from hadath.model import Article, EventMention, Mention, Sentence, Timex
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class Processed:
     timexes: tuple[Timex, ...] = ()
     stages: tuple[str, ...] = ()
     duplicate_of: str | None = None
+    event_mentions: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class StoredArticle:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     timexes: tuple[Timex, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

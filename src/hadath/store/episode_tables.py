@@ -16,9 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hadath.errors import StoreError
-
-SQL_VARIABLES = 500
+from hadath.store.sql import in_query, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +77,11 @@ class SQLiteEpisodeTables:
     @contextmanager
     def episode_transaction(self) -> Iterator[None]:
         """One write transaction for a linked batch: all of it or nothing."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"cannot link episodes: {error}") from None
-        try:
+        with transaction(self.db, "link episodes"):
             yield
-            self.db.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            self.db.execute("ROLLBACK")
-            raise StoreError(f"cannot link episodes: {error}") from None
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def _episode_in(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
-        rows: list[tuple[Any, ...]] = []
-        for i in range(0, len(values), SQL_VARIABLES):
-            chunk = list(values[i : i + SQL_VARIABLES])
-            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
-        return rows
+        return in_query(self.db, sql, values)
 
     # --- articles and document frequencies ----------------------------------------
 

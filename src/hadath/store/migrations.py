@@ -180,4 +180,54 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE timexes ADD COLUMN resolved TEXT;
         """,
     ),
+    Migration(
+        "0006_events",
+        """
+        CREATE TABLE events (
+            rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+            type TEXT NOT NULL,
+            mode TEXT,
+            happened INTEGER NOT NULL,
+            date_value TEXT,
+            date_basis TEXT NOT NULL,
+            sources TEXT NOT NULL DEFAULT '',
+            targets TEXT NOT NULL DEFAULT '',
+            place TEXT,
+            mentions INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX events_date ON events(date_value);
+        CREATE TABLE event_mentions (
+            rowid INTEGER PRIMARY KEY,
+            article INTEGER NOT NULL REFERENCES articles(rowid),
+            type TEXT NOT NULL,
+            mode TEXT,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            sources TEXT NOT NULL DEFAULT '',
+            targets TEXT NOT NULL DEFAULT '',
+            place TEXT,
+            date_value TEXT,
+            date_basis TEXT NOT NULL,
+            flags TEXT NOT NULL DEFAULT '',
+            score REAL,
+            event INTEGER REFERENCES events(rowid)
+        );
+        CREATE INDEX event_mentions_article ON event_mentions(article);
+        CREATE INDEX event_mentions_event ON event_mentions(event);
+        CREATE TABLE event_index (
+            block TEXT NOT NULL,
+            key TEXT NOT NULL,
+            event INTEGER NOT NULL REFERENCES events(rowid),
+            PRIMARY KEY (block, key, event)
+        ) WITHOUT ROWID;
+        CREATE TABLE event_actors (
+            actor TEXT NOT NULL,
+            event INTEGER NOT NULL REFERENCES events(rowid),
+            role TEXT NOT NULL,
+            PRIMARY KEY (actor, event, role)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )

@@ -13,14 +13,15 @@ from hadath.model import Article, DateValue, Mention, Sentence, Timex
 from hadath.store.actor_tables import SQLiteActorTables
 from hadath.store.base import Processed, SearchHit, Store, StoredArticle
 from hadath.store.episode_tables import SQLiteEpisodeTables
+from hadath.store.event_tables import INSERT_EVENT_MENTION, SQLiteEventTables, event_mention_row
 from hadath.store.migrations import SQLITE_MIGRATIONS
+from hadath.store.sql import in_query
 
 BUSY_TIMEOUT_MS = 5000
-SQL_VARIABLES = 500  # ids per IN (...) query, well under SQLite's limit
 SNIPPET_CHARS = 240
 
 
-class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
+class SQLiteStore(SQLiteActorTables, SQLiteEventTables, SQLiteEpisodeTables, Store):
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.location = str(path)
         self.path = Path(path)
@@ -109,11 +110,7 @@ class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
         return [(i, s) for i, s in rows]
 
     def _in_query(self, sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
-        rows: list[tuple[Any, ...]] = []
-        for i in range(0, len(values), SQL_VARIABLES):
-            chunk = list(values[i : i + SQL_VARIABLES])
-            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
-        return rows
+        return in_query(self.db, sql, values)
 
     def write_batch(self, batch: Sequence[Processed]) -> None:
         if not batch:
@@ -141,7 +138,7 @@ class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
             (a.id, a.url, a.outlet, a.title, a.text, a.published.value, a.published.basis, a.source,
              item.content_hash, item.duplicate_of, item.signature, ",".join(item.stages)),
         )
-        rowid = cursor.lastrowid
+        rowid = int(cursor.lastrowid or 0)
         if item.duplicate_of is None:
             # Only originals are candidates: banding every copy would make a burst of
             # near-identical articles quadratic.
@@ -158,6 +155,7 @@ class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
             'INSERT INTO timexes (article, start, "end", type, value, anchor, resolved) VALUES (?,?,?,?,?,?,?)',
             [(rowid, t.start, t.end, t.type, t.value, t.anchor, t.resolved) for t in item.timexes],
         )
+        self.db.executemany(INSERT_EVENT_MENTION, [event_mention_row(rowid, e) for e in item.event_mentions])
         self.db.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
             (rowid, item.title_forms, item.body_forms),
@@ -222,7 +220,8 @@ class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
                 'SELECT start, "end", type, value, anchor, resolved FROM timexes WHERE article = ? ORDER BY start',
                 (rowid,))
         )
-        return StoredArticle(article, duplicate_of, sentences, mentions, timexes)
+        events = tuple(m.mention for m in self.article_event_mentions(rowid))
+        return StoredArticle(article, duplicate_of, sentences, mentions, timexes, events)
 
     def counts(self) -> dict[str, Any]:
         one = self.db.execute
@@ -232,6 +231,8 @@ class SQLiteStore(SQLiteActorTables, SQLiteEpisodeTables, Store):
             "sentences": one("SELECT count(*) FROM sentences").fetchone()[0],
             "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
             "timexes": one("SELECT count(*) FROM timexes").fetchone()[0],
+            "event_mentions": one("SELECT count(*) FROM event_mentions").fetchone()[0],
+            "events": one("SELECT count(*) FROM events").fetchone()[0],
         }
 
 

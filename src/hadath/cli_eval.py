@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from hadath import service
+from hadath.cli_events import Format, FormatOption, emit, flat_row
 from hadath.errors import HadathError
 
 console = Console()
@@ -57,8 +58,8 @@ def _prf_table(title: str, overall: dict[str, Any], rows: dict[str, dict[str, An
 
 
 def _list_rows(db: str, rows_of: Callable[[Any], Iterable[dict[str, Any]]],
-               table_of: Callable[[list[dict[str, Any]]], Any], as_json: bool) -> None:
-    """Read rows from the store, then print them as JSON lines or as a table."""
+               table_of: Callable[[list[dict[str, Any]]], Any], fmt: Format) -> None:
+    """Read rows from the store, then print them as a table, JSON lines or CSV."""
     from hadath.store import open_store
 
     try:
@@ -66,11 +67,7 @@ def _list_rows(db: str, rows_of: Callable[[Any], Iterable[dict[str, Any]]],
             rows = list(rows_of(store))
     except HadathError as error:
         raise _fail(error) from None
-    if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-    else:
-        console.print(table_of(rows))
+    emit(rows, fmt, lambda: table_of(rows), flat_row)
 
 
 def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -220,22 +217,26 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
         latin: Annotated[bool, typer.Option("--latin", help="Labels in Latin script.")] = False,
         as_json: JsonOption = False,
+        fmt: FormatOption = Format.table,
     ) -> None:
         """Episodes: articles and events about one happening."""
         from hadath.link.query import format_episodes_table, iter_episode_json
 
-        _list_rows(db, iter_episode_json, lambda rows: format_episodes_table(rows, latin), as_json)
+        _list_rows(db, iter_episode_json, lambda rows: format_episodes_table(rows, latin),
+                   Format.json if as_json else fmt)
 
     @app.command()
     def storylines(
         db: Annotated[str, typer.Option("--db")] = service.DEFAULT_DB,
         latin: Annotated[bool, typer.Option("--latin", help="Labels in Latin script.")] = False,
         as_json: JsonOption = False,
+        fmt: FormatOption = Format.table,
     ) -> None:
         """Storylines: chains of episodes on one long-running topic."""
         from hadath.link.query import format_storylines_table, iter_storyline_json
 
-        _list_rows(db, iter_storyline_json, lambda rows: format_storylines_table(rows, latin), as_json)
+        _list_rows(db, iter_storyline_json, lambda rows: format_storylines_table(rows, latin),
+                   Format.json if as_json else fmt)
 
     @app.command()
     def actors(

@@ -45,6 +45,12 @@ def emit(rows: Sequence[dict[str, Any]], fmt: Format, table: Callable[[], Any],
         console.print(table())
 
 
+def flat_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for CSV: lists joined with ';', nested objects as JSON."""
+    return {k: ";".join(map(str, v)) if isinstance(v, list) else json.dumps(v, ensure_ascii=False)
+            if isinstance(v, dict) else v for k, v in row.items()}
+
+
 def _fail(error: Exception) -> typer.Exit:
     err.print(f"[red]error:[/red] {error}", highlight=False)
     return typer.Exit(2)

@@ -357,8 +357,9 @@ def _write_episode(store: SQLiteEpisodeTables, episode: int, members: Sequence[L
     lead = "" if title.strip() else store.article_leads([rowid], 400).get(rowid, "")
     actors = [(ar, lat) for _, ar, lat in store.main_actors([a.rowid for a in members], MAIN_ACTORS)]
     label_ar, label_lat = labels.episode_labels(title, lead, actors, start, end)
-    ranked = sorted(center.items(), key=lambda p: (-p[1], p[0]))
+    # Events are one happening's own: they tie reports into an episode, never episodes into a storyline.
+    ranked = sorted(((k, w) for k, w in center.items() if not k.startswith("!")), key=lambda p: (-p[1], p[0]))
     # The main resolved actors always belong to the core: storylines are chained by them.
-    core = dict(ranked[:CORE_TERMS] + [p for p in ranked if p[0].startswith("@") and "/" in p[0]][:CORE_ACTORS])
+    core = dict(ranked[:CORE_TERMS] + [p for p in ranked if features.is_actor_key(p[0])][:CORE_ACTORS])
     store.set_episode(episode, start, end, len(members), label_ar, label_lat, features.encode(core))
     store.set_article_episodes((episode, a.rowid) for a in members)

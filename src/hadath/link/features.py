@@ -97,6 +97,11 @@ def entity_keys(text: str, mentions: Iterable[tuple[int, int, str, str | None]])
     return keys
 
 
+def is_actor_key(key: str) -> bool:
+    """"@<actor id>" (ids are ASCII: khalifa-haftar, per/…), not "@<folded Arabic name>"."""
+    return key.startswith("@") and key[1:].isascii()
+
+
 def event_keys(events: Iterable[str]) -> set[str]:
     return {"!" + e for e in events}
 

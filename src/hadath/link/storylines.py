@@ -68,6 +68,7 @@ def _top(weights: Mapping[str, float], count: int) -> list[str]:
     return sorted(weights, key=lambda k: (-weights[k], k))[:count]
 
 
+
 def detach_episode(store: SQLiteEpisodeTables, episode: EpisodeRow) -> None:
     """Take ``episode`` (about to change or be deleted) out of its storyline."""
     if episode.storyline is None:
@@ -125,7 +126,7 @@ def _place(store: SQLiteEpisodeTables, episode: EpisodeRow) -> None:
 
 def _display(store: SQLiteEpisodeTables, key: str, written: Mapping[str, str]) -> str | None:
     """An actor's names, or the word as the episode's headline writes it ("Arabic|Latin")."""
-    if key.startswith("@") and "/" in key:
+    if features.is_actor_key(key):
         found = store.actor_names([key[1:]])
         if key[1:] in found:
             arabic, latin = found[key[1:]]
@@ -142,7 +143,9 @@ def _save(
 ) -> None:
     chosen: list[str] = []
     seen: set[str] = set()
-    for key in _top(weights, PROFILE_KEYS):
+    top = _top(weights, PROFILE_KEYS)
+    # Actors name a storyline best (and read in either script), registry actors first; words fill in after.
+    for key in sorted(top, key=lambda k: (not features.is_actor_key(k), "/" in k)):
         if key not in names:
             continue
         # One name once: الغوطة the place and غوطة the word, or بوتين beside فلاديمير بوتين.

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from hadath import cli_eval, cli_events, service
 from hadath.errors import ConfigError, HadathError
-from hadath.model import UNKNOWN_DATE, Article, DateValue
+from hadath.model import UNKNOWN_DATE, Article, DateValue, EventMention
 
 app = typer.Typer(help="hadath: Arabic news to event data, with evidence.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -145,10 +145,28 @@ def show(article_id: Annotated[str, typer.Argument()], db: DbOption = service.DE
         body.stylize(TYPE_STYLES.get(mention.type, "bold"), mention.start, mention.end)
     for timex in stored.timexes:
         body.stylize("underline", timex.start, timex.end)
+    for event in stored.event_mentions:
+        body.stylize("reverse", event.trigger.start, event.trigger.end)
     console.print(body)
     if stored.mentions:
         legend = "  ".join(f"[{s}]{t}[/{s}]" for t, s in TYPE_STYLES.items())
-        console.print(f"legend: {legend}  [underline]date[/underline]")
+        console.print(f"legend: {legend}  [underline]date[/underline]  [reverse]event[/reverse]")
+    if stored.event_mentions:
+        console.print(_event_mentions_table(article, stored.event_mentions))
+
+
+def _event_mentions_table(article: Article, events: Iterable[EventMention]) -> Table:
+    table = Table(title="event mentions")
+    for column in ("type", "trigger", "sources", "targets", "date", "flags"):
+        table.add_column(column)
+    for event in events:
+        flags = [f for f in ("negated", "future", "hypothetical", "reported") if getattr(event, f)]
+        table.add_row(
+            event.type + (f" ({event.mode})" if event.mode else ""), event.trigger.of(article.text),
+            "، ".join(s.of(article.text) for s in event.sources), "، ".join(t.of(article.text) for t in event.targets),
+            f"{event.date.value or 'undated'} ({event.date.basis})", ", ".join(flags),
+        )
+    return table
 
 
 @app.command()

@@ -7,7 +7,9 @@ of the store's size gives a ratio of 3.0 (three times the articles); the target 
 at most 3.5.  The ratio is taken on the process's CPU time, which other jobs on a
 shared machine do not inflate; wall time is shown beside it.  Prints a markdown table.
 
-Usage: python benchmarks/link_scaling.py --db STORE [--batch 512]
+Usage: python benchmarks/link_scaling.py --db STORE [--batch 512] [--events]
+With --events the events linker's rebuild is timed the same way first (the store must
+have been ingested with all stages, so that it holds event mentions).
 STORE must hold the ANT corpus; if it does not exist it is ingested first (text
 stages only, a few minutes).  The rebuild replaces the store's episodes.
 """
@@ -25,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import ANT
 
 from hadath.link.episodes import LinkStats, relink_episodes
+from hadath.link.events import EventLinkStats, relink_events
 from hadath.store import open_store
 
 MARKS = (10_000, 20_000, 30_000)
@@ -34,6 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--batch", type=int, default=512)
+    parser.add_argument("--events", action="store_true", help="Also rebuild events (the store needs all stages).")
     args = parser.parse_args()
     if not args.db.exists():
         if not ANT.exists():
@@ -41,6 +45,8 @@ def main() -> None:
         environment = {**os.environ, "HADATH_STAGES": "sentences,tokens"}
         subprocess.run([sys.executable, "-m", "hadath", "ingest", str(ANT), "--db", str(args.db), "--workers", "1"],
                        check=True, env=environment, stdout=subprocess.DEVNULL)
+    if args.events:
+        _events(args.db)
     clock: dict[int, tuple[float, float, LinkStats]] = {}
     started, started_cpu = time.perf_counter(), time.process_time()
 
@@ -64,6 +70,30 @@ def main() -> None:
         scale = clock[30_000][2].articles / clock[10_000][2].articles
         print(f"\nCPU time ratio 30k / 10k: **{ratio:.2f}** (wall {wall_ratio:.2f}; articles ratio {scale:.2f}; "
               "target ≤ 3.5)")
+
+
+def _events(db: Path) -> None:
+    """The same measurement for the events linker (deduplication of event mentions)."""
+    clock: dict[int, tuple[float, EventLinkStats]] = {}
+    started_cpu = time.process_time()
+
+    def tick(stats: EventLinkStats) -> None:
+        for mark in MARKS:
+            if mark not in clock and stats.articles >= mark:
+                clock[mark] = (time.process_time() - started_cpu, EventLinkStats(stats.articles, stats.mentions,
+                                                                                 stats.events_created, stats.merged))
+
+    with open_store(db) as store:
+        total = relink_events(store, on_batch=tick)
+    print(f"events: {total['mentions']} event mentions of {total['articles']} articles became "
+          f"{total['events_created']} events ({total['merged']} mentions merged) in {total['seconds']:.1f} s\n")
+    print("| articles | event mentions | events | CPU s | CPU ms / mention |")
+    print("|---|---|---|---|---|")
+    for _, (cpu, stats) in sorted(clock.items()):
+        print(f"| {stats.articles} | {stats.mentions} | {stats.events_created} | {cpu:.1f} "
+              f"| {1000 * cpu / max(stats.mentions, 1):.2f} |")
+    if 10_000 in clock and 30_000 in clock:
+        print(f"\nevents CPU time ratio 30k / 10k: **{clock[30_000][0] / clock[10_000][0]:.2f}**\n")
 
 
 def _copy(stats: LinkStats) -> LinkStats:

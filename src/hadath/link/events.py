@@ -15,7 +15,7 @@ planned visit and the visit are two records, and only the second is counted.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +36,12 @@ from hadath.store.event_tables import EventRow, SQLiteEventTables, StoredEventMe
 from hadath.store.sql import in_query
 
 MAX_CANDIDATES = 200  # events compared per mention, newest first
-REBUILD_ARTICLES = 1000
+REBUILD_ARTICLES = 512  # articles linked per transaction by a rebuild, as ingest batches them
 
 
 @dataclass
 class EventLinkStats:
+    articles: int = 0
     mentions: int = 0
     events_created: int = 0
     merged: int = 0  # mentions that joined an existing event
@@ -48,8 +49,8 @@ class EventLinkStats:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"mentions": self.mentions, "events_created": self.events_created, "merged": self.merged,
-                "seconds": round(self.seconds, 2), **self.extra}
+        return {"articles": self.articles, "mentions": self.mentions, "events_created": self.events_created,
+                "merged": self.merged, "seconds": round(self.seconds, 2), **self.extra}
 
 
 def event_store(store: Store) -> SQLiteEventTables:
@@ -94,20 +95,23 @@ def link_articles(tables: SQLiteEventTables, article_rowids: Sequence[int]) -> E
     return stats
 
 
-def relink_events(store: Store) -> dict[str, Any]:
-    """Forget every event and link all stored event mentions again, article by article in store order."""
+def relink_events(store: Store, on_batch: Callable[[EventLinkStats], None] | None = None) -> dict[str, Any]:
+    """Forget every event and link all stored event mentions again, in store order, as ingest would."""
     tables = event_store(store)
     started = time.perf_counter()
     total = EventLinkStats()
     with tables.event_transaction():
         tables.forget_events()
-    rowids = [r[0] for r in tables.db.execute("SELECT DISTINCT article FROM event_mentions ORDER BY article")]
+    rowids = [r[0] for r in tables.db.execute("SELECT rowid FROM articles ORDER BY rowid")]
     for i in range(0, len(rowids), REBUILD_ARTICLES):
         with tables.event_transaction():
             stats = link_articles(tables, rowids[i : i + REBUILD_ARTICLES])
+        total.articles += len(rowids[i : i + REBUILD_ARTICLES])
         total.mentions += stats.mentions
         total.merged += stats.merged
         total.events_created += stats.events_created
+        if on_batch:
+            on_batch(total)
     total.seconds = time.perf_counter() - started
     return total.to_json()
 

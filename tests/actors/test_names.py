@@ -90,7 +90,8 @@ def test_names_honorifics_are_not_name_parts() -> None:
 @pytest.mark.parametrize(
     ("arabic", "latin"),
     [("شويجو", "Shoigu"), ("أحمد معيتيق", "Ahmed Maiteeq"), ("إيفان مولوتكوف", "Ivan Mulutkuf"),
-     ("عبد الرحمن السويحلي", "Abdulrahman al-Suyhali")],
+     ("عبد الرحمن السويحلي", "Abdulrahman al-Suyhali"), ("عوض بن عوف", "Awad bin Auf"),
+     ("بن سلمان", "bin Salman")],
 )
 def test_names_romanise_is_readable(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin

@@ -23,12 +23,14 @@ CONSONANTS: dict[str, str] = {
 }
 VOWEL_LETTERS = frozenset("اوىيأإآةؤئ")
 _HEADS = frozenset({"عبد", "ابو"})
+# Name particles are spelled one way, never learned from an alignment (بن is no one's given name).
+_PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint"}
 _WORD_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 
 
 @cache
 def _known() -> dict[str, str]:
-    table: dict[str, str] = {}
+    table: dict[str, str] = dict(_PARTICLES)
     for entry in given_names():
         table.setdefault(normalise(entry.arabic).replace(" ", ""), entry.latin)
     from hadath.actors.registry import default_registry  # the registry aligns names part by part
@@ -36,7 +38,9 @@ def _known() -> dict[str, str]:
     for actor in default_registry().actors.values():
         if actor.type != "PER" or not actor.name_lat:
             continue
-        for arabic, latin in _pairs(actor.arabic_names, actor.latin_names):
+        # Full spellings only: a shorter alias (بن غفير) drops a part its Latin twin may keep.
+        full = [n for n in actor.arabic_names if len(n.split()) == len(actor.name_ar.split())]
+        for arabic, latin in _pairs(tuple(full), actor.latin_names):
             table.setdefault(arabic, latin)
     return table
 

@@ -143,7 +143,7 @@ def _article_events(store: SQLiteEpisodeTables, rowids: Sequence[int]) -> dict[i
     lookup = getattr(store, "article_events", None)
     if not callable(lookup) or not rowids:
         return {}
-    return cast(dict[int, list[str]], lookup(list(rowids)))
+    return cast(dict[int, list[str]], lookup(list(rowids), firm_only=True))
 
 
 def _items_from_batch(store: SQLiteEpisodeTables, batch: Sequence[Processed], rowids: dict[str, int]) -> list[LinkItem]:
@@ -211,7 +211,7 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
             continue
         vector = features.combine(features.weigh(counts[item.rowid], df, docs, background),
                                   features.key_vector(actors[item.rowid], df, docs),
-                                  features.key_vector(events[item.rowid], df, docs))
+                                  sorted(events[item.rowid]))
         original = originals.get(item.duplicate_of) if item.duplicate_of else None
         rows.append((item.rowid, " ".join(map(str, days)), original, features.encode(vector)))
         terms.extend((t, d, item.rowid) for d in days for t in features.index_terms(vector))

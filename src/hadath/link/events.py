@@ -35,7 +35,7 @@ from hadath.store.base import Processed, Store
 from hadath.store.event_tables import EventRow, SQLiteEventTables, StoredEventMention
 from hadath.store.sql import in_query
 
-MAX_CANDIDATES = 200  # events compared per mention, newest first
+PER_KEY = 20  # newest events read per (type × actor, calendar key): enough for a day, bounded for a month
 REBUILD_ARTICLES = 512  # articles linked per transaction by a rebuild, as ingest batches them
 
 
@@ -151,7 +151,7 @@ def _place(tables: SQLiteEventTables, item: DedupItem, local: Sequence[int]) -> 
     if item.date.value is not None and item.actors:
         blocks = [_block(item, actor) for actor in sorted(item.actors)]
         keys = [f"{kind}:{value}" for kind, value in lookup_keys(item.date.value)]
-        candidates = tables.events_by_rowids(tables.events_in_blocks(blocks, keys, MAX_CANDIDATES))
+        candidates = tables.events_by_rowids(tables.events_in_blocks(blocks, keys, PER_KEY))
         ranked = sorted(candidates.values(), key=lambda row: (-len(item.actors & _actors(row)), row.rowid))
         for row in ranked:
             group = _group(row)

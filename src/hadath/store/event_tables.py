@@ -118,14 +118,19 @@ class SQLiteEventTables:
             found.setdefault(article, []).append((start, end, actor))
         return found
 
-    def events_in_blocks(self, blocks: Sequence[str], keys: Sequence[str], limit: int) -> list[int]:
-        """Event rowids filed under any of ``blocks`` × ``keys``, the ``limit`` newest."""
-        if not blocks or not keys:
-            return []
-        # An item has a handful of actors and calendar keys: one query, never chunked.
-        sql = (f"SELECT DISTINCT event FROM event_index WHERE block IN ({','.join('?' * len(blocks))})"
-               f" AND key IN ({','.join('?' * len(keys))}) ORDER BY event DESC LIMIT ?")
-        return [r[0] for r in self.db.execute(sql, [*blocks, *keys, limit])]
+    def events_in_blocks(self, blocks: Sequence[str], keys: Sequence[str], per_key: int) -> list[int]:
+        """Event rowids filed under ``blocks`` × ``keys``: the ``per_key`` newest of each pair.
+
+        One indexed range read (newest first) per pair, so the cost stays the same when a
+        busy actor (a country, a capital) has thousands of events filed under one month.
+        """
+        found: dict[int, None] = {}
+        for block in blocks:
+            for key in keys:
+                rows = self.db.execute("SELECT event FROM event_index WHERE block = ? AND key = ?"
+                                       " ORDER BY event DESC LIMIT ?", (block, key, per_key))
+                found.update((r[0], None) for r in rows)
+        return list(found)
 
     def events_by_rowids(self, rowids: Sequence[int]) -> dict[int, EventRow]:
         rows = in_query(self.db, f"SELECT {_EVENT_COLUMNS} FROM events WHERE rowid IN ({{}})", rowids)
@@ -170,10 +175,16 @@ class SQLiteEventTables:
 
     # --- reading back ---------------------------------------------------------------
 
-    def article_events(self, article_rowids: Sequence[int]) -> dict[int, list[str]]:
-        """Event ids (``ev-<n>``) by article rowid, each once, in the order first reported."""
+    def article_events(self, article_rowids: Sequence[int], firm_only: bool = False) -> dict[int, list[str]]:
+        """Event ids (``ev-<n>``) by article rowid, each once, in the order first reported.
+
+        ``firm_only`` keeps the events that happened, have a source and a target, and a
+        date read in the text: the ones episode linking may trust.
+        """
+        firm = (" AND event IN (SELECT rowid FROM events WHERE happened = 1 AND sources != '' AND targets != ''"
+                " AND date_basis = 'text')") if firm_only else ""
         rows = in_query(self.db, "SELECT article, event FROM event_mentions WHERE event IS NOT NULL"
-                                 " AND article IN ({}) ORDER BY rowid", article_rowids)
+                                 f" AND article IN ({{}}){firm} ORDER BY rowid", article_rowids)
         found: dict[int, dict[str, None]] = {}
         for article, event in rows:
             found.setdefault(article, {})[f"ev-{event}"] = None

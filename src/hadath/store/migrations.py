@@ -228,6 +228,7 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
             role TEXT NOT NULL,
             PRIMARY KEY (actor, event, role)
         ) WITHOUT ROWID;
+        CREATE INDEX event_actors_event ON event_actors(event);
         """,
     ),
 )

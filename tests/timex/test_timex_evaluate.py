@@ -51,20 +51,42 @@ def test_spec_values_become_comparable(timex: str, canonical: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("timex", "kind", "rule"),
+    ("text", "timex", "kind", "rule"),
     [
-        ("T20", "time", "time_of_day"),
-        ("P1D", "set", "set"),
-        ("2016-SU", "daterange", "season_week_part"),
-        ("XXXX-10-W01", "daterange", "season_week_part"),
-        ("(1970-01-01,1980-01-01,P10Y)", "daterange", "decade_quarter"),
-        ("2017-09-31", "date", "spec_invalid"),
-        ("2016-11-29", "date", None),
+        ("نص", "T20", "time", "time_of_day"),
+        ("الساعة 10 مساءً", "2016-11-07T22", "datetime", "time_of_day"),
+        ("في 5 دقائق", "2016-11-07T00:05:00", "datetime", "time_of_day"),
+        ("صباح الغد الساعة 9", "2016-11-08T09", "datetime", None),
+        ("لمدة ساعة", "PT1H", "duration", None),
+        ("نص", "P1D", "set", "set"),
+        ("نص", "2016-SU", "daterange", "season"),
+        ("نهاية الأسبوع", "(2016-11-07,2016-11-13,P6D)", "daterange", "weekend"),
+        ("نص", "XXXX-10-W01", "daterange", "week_of_month"),
+        ("نص", "XXXX-11-WXX-5-#1", "date", "nth_weekday"),
+        ("نص", "(1970-01-01,1980-01-01,P10Y)", "daterange", "decade"),
+        ("نص", "(2016-07-01,2016-10-01,P3M)", "daterange", "quarter"),
+        ("قبل بضعة أيام", "2016-11-04", "date", "vague_count"),
+        ("ذو القعدة 2001", "2001-01", "date", None),
+        ("نص", "2017-09-31", "date", "spec_error"),
+        ("نص", "2016-11-29", "date", None),
     ],
 )
-def test_scope_rules_apply_by_rule(timex: str, kind: str, rule: str | None) -> None:
-    gold = specs.Gold("نص", 0, 2, kind, timex)
-    assert specs.scope_rule("DateParser", "نص", gold) == rule
+def test_scope_rules_apply_by_rule(text: str, timex: str, kind: str, rule: str | None) -> None:
+    gold = specs.Gold(text, 0, len(text), kind, timex)
+    assert specs.scope_rule("DateParser", text, gold) == rule
+
+
+def test_evaluate_specs_reports_in_scope_and_all(tmp_path: Path) -> None:
+    cases = [
+        {"Input": "سأعود الساعة 8 مساءً", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+         "Results": [{"Text": "الساعة 8 مساءً", "Start": 6, "Type": "time", "Value": {"Timex": "T20"}}]},
+        {"Input": "سأعود في 15 يونيو 2016", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+         "Results": [{"Text": "15 يونيو 2016", "Start": 9, "Type": "date", "Value": {"Timex": "2016-06-15"}}]},
+    ]  # fmt: skip
+    (tmp_path / "DateParser.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    value = evaluate_specs(tmp_path)["files"]["DateParser"]["value"]
+    assert (value["scored"], value["accuracy"]) == (1, 1.0)
+    assert (value["scored_all"], value["accuracy_all"]) == (2, 0.5)
 
 
 def test_evaluate_sentences_counts_values(tmp_path: Path) -> None:
@@ -106,3 +128,15 @@ def test_format_dates_table_renders_every_part() -> None:
     console = Console(record=True, width=160)
     console.print(format_dates_table(report))
     assert "own news sentences" in console.export_text()
+
+
+def test_evaluate_specs_scores_the_timex_with_the_expected_value_inside_a_span(tmp_path: Path) -> None:
+    # "عشرين دقيقة" (a length) and "صباح الغد" (the day) both lie inside the expected span.
+    text = "سأعود عشرين دقيقة بعد الخامسة صباح الغد"
+    cases = [
+        {"Input": text, "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+         "Results": [{"Text": text[6:], "Start": 6, "Type": "datetime", "Value": {"Timex": "2016-11-08T05:20"}}]},
+    ]  # fmt: skip
+    (tmp_path / "DateTimeParser.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    value = evaluate_specs(tmp_path)["files"]["DateTimeParser"]["value"]
+    assert (value["scored"], value["accuracy"]) == (1, 1.0)

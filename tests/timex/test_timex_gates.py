@@ -28,6 +28,8 @@ def test_gate_spec_value_accuracy(shared_data: Path) -> None:
         assert report["groups"][group]["value"]["accuracy"] >= floor, group
     for group, floor in floors["value_accuracy_resolved"].items():
         assert report["groups"][group]["value"]["accuracy_resolved"] >= floor, group
+    for group, floor in floors["value_accuracy_all"].items():
+        assert report["groups"][group]["value"]["accuracy_all"] >= floor, group
 
 
 def test_gate_own_news_sentences() -> None:

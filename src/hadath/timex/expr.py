@@ -51,6 +51,8 @@ class Expr:
     since: bool = False  # introduced by منذ: a point in the past
     future: bool = False  # a future marker earlier in the clause
     from_now: bool = False  # "من الآن": a shift counted from the anchor, whatever the tense
+    open_year: bool = False  # a bare month name (حرب أكتوبر): no year is read from the anchor
+    tensed: bool = False  # "3 أيام من الآن" with no قبل/بعد: the clause's tense says which way
     invalid: bool = False  # impossible or implausible: found, never given a value
     start: Expr | None = None  # range ends
     end: Expr | None = None

@@ -25,7 +25,7 @@ from hadath.timex.tokens import Tok
 WD = r"(?:R?d?D?W,?|R)"  # (اليوم) (مساء) (يوم) الثلاثاء،
 DAY = r"u?[noO]"  # 29، الـ29، الحادي والعشرين، أول
 DSEP = r"(?:[_/\-]|f)?"  # 2. أكتوبر، 2- أكتوبر، الرابع من مارس
-MON = r"(?:SM|M)(?:[/\-]M|<M>)?"  # (شهر) سبتمبر/ أيلول، أيلول (سبتمبر)
+MON = r"(?:SM|M)(?:[/\-]?M|<M>)?"  # (شهر) سبتمبر/ أيلول، سبتمبر أيلول، أيلول (سبتمبر)
 YEARX = r"(?:[,_]?f?A?4[gj]?)"  # 2016، , 2016، من عام 2016، 2016م، 16. نوفمبر. 2016
 YEARR = r"(?:f?(?:tA|A[PFC]))"  # من العام الماضي، هذا العام
 YEAR = rf"(?:{YEARX}|{YEARR})"
@@ -63,7 +63,7 @@ _RULES: list[tuple[str, str, str, Reader, tuple[str, ...]]] = [
     (
         "date_mdy",
         rf"s?{WD}?",
-        rf"{MON}u?[no](?:{CLOCK}|{YEARX}{CLOCK}?|(?![DKSAEhmMHwVn4/\-_:]))",
+        rf"{MON}/?u?[no](?:{CLOCK}|{YEARX}{CLOCK}?|(?![DKSAEhmMHwVn4/\-_:]))",
         dates.read_mdy,
         ("M",),
     ),
@@ -84,10 +84,12 @@ _RULES: list[tuple[str, str, str, Reader, tuple[str, ...]]] = [
         dates.read_year_explicit_relative,
         ("4",),
     ),
-    ("year_unit", "s?e?f?", r"A4[gj]?[PFC]?", dates.read_year, ("4",)),
+    ("year_unit", "s?e?f?", r"A[49][gj]?[PFC]?", dates.read_year, ("49",)),
+    ("year_open_end", "s?e?(?:f?A)?", r"4g?J", dates.read_year_open_end, ("J",)),
     ("year_context", "s|e", r"4g?(?![nw49DKSAEhmV])", dates.read_year_context, ("4",)),
-    ("year_punct", "", r"4g?(?=[,_:|<>~\-]|$)", dates.read_year_alone, ("4",)),
+    ("year_punct", "", r"4g?(?=[,_:|<>~!\-]|$)", dates.read_year_alone, ("4",)),
     ("day_only", "", r"Du?n(?![DKSAEhmMHwVn4/\-_:r])", dates.read_day_only, ("D",)),
+    ("day_after_prep", "[pi^]", r"u?[nor](?=[_,!|]|$)", dates.read_day_after_prep, ("pi^", "nor")),
     ("relday", "d?D?", r"(?:Of?R|Ro|qD?R|aR|R)(?:,?D?W)?", relative.read_relday, ("R",)),
     ("relday_opaque", "D?", r"RT|[KSA]T", relative.read_opaque, ("T",)),
     ("last_night", "", r"dP", relative.read_last_night, ("d",)),
@@ -101,6 +103,7 @@ _RULES: list[tuple[str, str, str, Reader, tuple[str, ...]]] = [
     ("rest_of", "", r"Qf?t?[KSA]C?", relative.read_rest_of, ("Q",)),
     ("shift", "", rf"[qa](?:xf?)?{DUR}(?:fN|(?!f))", lengths.read_shift, ("qa", UNITS)),
     ("since_duration", "", rf"s(?:xf?)?{DUR}(?:fN)?", lengths.read_since_duration, ("s", UNITS)),
+    ("from_now", "", rf"{DUR}fN", lengths.read_from_now, ("N", UNITS)),
     ("whole_day", "", r"lR", lengths.read_whole_day, ("R",)),
     ("duration", "(?:l|xf?)*k?[nrv]?", rf"{UNIT}(?:,?&?k?[nrv]?{UNIT})*", lengths.read_duration, (UNITS,)),
     ("set", "", r"Y[nv]?[DKSA]|G", lengths.read_set, ("YG",)),
@@ -115,6 +118,9 @@ _STARTS: dict[str, str] = {
     **dict.fromkeys(("hijri_my", "hijri_mod", "hijri_context"), "SH"),
     "year_relative_explicit": "tA",
     "year_unit": "A",
+    "year_open_end": "4",
+    "day_after_prep": "unor",
+    "from_now": "knrv" + UNITS,
     "day_only": "D",
     "relday": "ORqa",
     "relday_opaque": "RKSA",
@@ -149,6 +155,7 @@ _BY_START: dict[str, tuple[int, ...]] = {
     char: tuple(index for index, rule in enumerate(RULES) if char in rule.starts)
     for char in {char for rule in RULES for char in rule.starts}
 }
+_START_RE = re.compile("[" + re.escape("".join(sorted(_BY_START))) + "]")
 PREFIX_REACH = 8  # classes looked at before a core for its prefix
 _RANGE_RE = re.compile(r"(?P<open>[fb]?)X(?P<link>f?i|&|-)X")
 
@@ -159,14 +166,20 @@ def parse_tokens(tokens: list[Tok], classes: str) -> list[Expr]:
     present = frozenset(classes)
     active: dict[int, bool] = {}
     resume = [0] * len(RULES)  # like finditer: a rule's matches do not overlap
-    for position, char in enumerate(classes):
-        for index in _BY_START.get(char, ()):
+    for start in _START_RE.finditer(classes):  # most tokens (w, V, punctuation) start no rule
+        position = start.start()
+        for index in _BY_START[classes[position]]:
             if position < resume[index]:
                 continue
             rule = RULES[index]
             usable = active.get(index)
             if usable is None:
-                usable = active[index] = _usable(rule, present)
+                usable = True
+                for group in rule.needs:
+                    if group.isdisjoint(present):
+                        usable = False
+                        break
+                active[index] = usable
             if not usable:
                 continue
             match = rule.core.match(classes, position)
@@ -193,15 +206,10 @@ def parse_tokens(tokens: list[Tok], classes: str) -> list[Expr]:
     return _join_ranges(tokens, classes, chosen)
 
 
-def _usable(rule: Rule, present: frozenset[str]) -> bool:
-    """Whether the text has every class ``rule`` needs (one of each group)."""
-    return all(not group.isdisjoint(present) for group in rule.needs)
-
-
 def _join_ranges(tokens: list[Tok], classes: str, exprs: list[Expr]) -> list[Expr]:
     """من X إلى Y، بين X و Y، X - Y (explicit dates only) become one range."""
-    if len(exprs) < 2:
-        return exprs
+    if len(exprs) < 2 or not ("i" in classes or "b" in classes or "-" in classes):
+        return exprs  # no link a range needs
     marks = list(classes)
     by_first: dict[int, Expr] = {}
     for expr in exprs:

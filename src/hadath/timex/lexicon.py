@@ -62,6 +62,18 @@ class Lexicon:
     generic_year: frozenset[str]
     year_after: frozenset[str]
     year_before: frozenset[str]
+    # Folded month names that alone are also common words (مارس): they need context.
+    month_needs_context: frozenset[str]
+    # Ordinals and the tens of number words as written: anchors only where they end a
+    # clause (عدت للثاني.) or start a year (تسعة عشر ثمانية وعشرون), see windows.py.
+    ordinal_forms: frozenset[str]
+    teen_forms: frozenset[str]
+    # The written anchor forms of عام/العام (those that need a neighbour to mean "year").
+    generic_written: frozenset[str]
+    # All of the above: the words of a text worth a look.
+    window_words: frozenset[str]
+    # Later words of multi-word items (بعده of "أو بعده"): never split as clitic + word.
+    rest_words: frozenset[str]
 
 
 def fold(word: str) -> str:
@@ -158,16 +170,26 @@ def lexicon() -> Lexicon:
     # only the definite ones make an expression (الليلة، هذا الصباح).
     strong |= {word for word, entry in single.items() if entry.cls == "d" and word.startswith("ال")}
     generic = data["generic_year"]
+    ordinals = {word for word, entry in single.items() if entry.cls == "o"}
+    anchors = frozenset(written_forms(strong))
+    ordinal_forms = frozenset(written_forms(ordinals)) - anchors
+    teen_forms = frozenset(written_forms({"عشر", "عشره"})) - anchors
     return Lexicon(
         single,
         multi,
         future_re,
         scan_re,
         after_lam,
-        frozenset(written_forms(strong)),
+        anchors,
         frozenset(fold(word) for word in generic["forms"]),
         frozenset(fold(word) for word in generic["after"]),
         frozenset(fold(word) for word in generic["before"]),
+        frozenset(fold(word) for word in data["month_needs_context"]),
+        ordinal_forms,
+        teen_forms,
+        frozenset(word for word in anchors if fold_word(word) in {fold(w) for w in generic["forms"]}),
+        anchors | ordinal_forms | teen_forms,
+        frozenset(word for items in multi.values() for rest, _ in items for word in rest),
     )
 
 
@@ -195,7 +217,7 @@ def written_forms(words: Iterable[str]) -> set[str]:
 # Classes every expression contains at least one of (see tokens.py); the number words
 # that start multi-word names (احد عشر) are not needed as anchors.
 ANCHOR_CLASSES = frozenset("MHWRDKSAEhmGQ")
-NOT_ANCHORS = frozenset({"احد", "احدي", "اثنا", "اثني", "اثنتا", "اثنتي", "ذي", "ذو"})
+NOT_ANCHORS = frozenset({"احد", "احدي", "اثنا", "اثني", "اثنتا", "اثنتي", "ذي", "ذو", "او", "وما", "فما"})
 HIJRI_SECOND_WORDS = frozenset({"القعده", "الحجه"})  # ذو/ذي alone are common words
 
 

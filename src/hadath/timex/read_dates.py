@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from hadath.timex.expr import Expr
+from hadath.timex.lexicon import Unit, lexicon
 from hadath.timex.reading import (
     AMBIGUOUS_HIJRI,
     HIJRI_YEARS,
     MAX_YEAR,
     MAX_YEAR_BARE,
+    MIN_SPELLED_YEAR,
     MIN_YEAR_BARE,
     clock_of,
     common_month,
@@ -67,18 +69,26 @@ def read_date(tokens: list[Tok], first: int, last: int) -> Expr | None:
 
 
 def read_month_context(tokens: list[Tok], first: int, last: int) -> Expr | None:
-    """A month with no day or year: only after a preposition or هذا, with شهر or an edge
-    word (مطلع، منتصف), or written as a pair (سبتمبر/أيلول): "مارس" alone is also a verb."""
+    """A month with no day or year.  A name that is also a common word ("مارس" is also a
+    verb, see lexicon.yaml) needs a preposition or هذا before it, شهر or an edge word
+    (مطلع، منتصف), or a pair (مارس/آذار); the others are months as they stand."""
     classes = span_classes(tokens, first, last)
     before = tokens[first - 1].cls if first > 0 else ""
     paired = len(months_of(tokens, first, last, "M")) + len(months_of(tokens, first, last, "H")) > 1
     hijri = "H" in classes
     context = "psiqe" if hijri else "psiqabf"
-    if not (classes[0] in "set" or "S" in classes or paired or (before and before in context)):
+    unambiguous = not hijri and all(
+        tokens[k].norm not in lexicon().month_needs_context for k in range(first, last + 1) if tokens[k].cls == "M"
+    )
+    context_given = classes[0] in "set" or "S" in classes or paired or bool(before and before in context)
+    if not (unambiguous or context_given):
         return None
     expr = read_date(tokens, first, last)
     if expr is None or (expr.hijri and expr.month in AMBIGUOUS_HIJRI and "S" not in classes):
         return None
+    # "حرب أكتوبر", "تسليم أغسطس": a month name on its own may name an event or a
+    # contract of another year; its year is left open, not read from the anchor.
+    expr.open_year = not context_given
     return expr
 
 
@@ -160,19 +170,26 @@ def read_year(tokens: list[Tok], first: int, last: int) -> Expr | None:
     """عام 2016، منذ 2015، في 2018، العام الماضي (2017)، 1438 هـ."""
     expr = Expr(first, last, "date")
     fill_year(tokens, first, last, expr)
-    number = first_of(tokens, first, last, "4")
-    if number is None:
+    index = next((k for k in range(first, last + 1) if tokens[k].cls in "49"), None)
+    if index is None:
         return None
+    number = tokens[index]
     year = int(number.payload)
     explicit_unit = first_of(tokens, first, last, "A") is not None
     marker = first_of(tokens, first, last, "gj")
-    if not explicit_unit and marker is None and not MIN_YEAR_BARE <= year <= MAX_YEAR_BARE:
+    # A year spelled out in several words after في or منذ (في ألف وسبعمائة وتسعة وثمانين)
+    # is no count; "أكثر من ألف" is.
+    spelled = not number.norm.isdigit() and number.end - number.start > len(number.norm) + 1
+    lowest = MIN_SPELLED_YEAR if spelled and index > 0 and tokens[index - 1].cls in "ps" else MIN_YEAR_BARE
+    if not explicit_unit and marker is None and not lowest <= year <= MAX_YEAR_BARE:
         return None  # "في 1500 موقع": a count, not a year
     expr.year = year
     expr.year_rel = None
     expr.mod = mod_of(tokens, first, last)
     expr.since = tokens[first].cls == "s"
-    if (expr.hijri and year not in HIJRI_YEARS) or (not expr.hijri and (year > MAX_YEAR or year < 1000)):
+    # "عام 267": a year before 1000 only right after عام/سنة.
+    lowest_stated = 1 if index > first and tokens[index - 1].cls == "A" else 1000
+    if (expr.hijri and year not in HIJRI_YEARS) or (not expr.hijri and (year > MAX_YEAR or year < lowest_stated)):
         expr.invalid = True
     return expr
 
@@ -187,7 +204,7 @@ def read_year_context(tokens: list[Tok], first: int, last: int) -> Expr | None:
 
 def read_year_alone(tokens: list[Tok], first: int, last: int) -> Expr | None:
     """ "(2017)", "| 2021": a year set off by punctuation."""
-    if first > 0 and tokens[first - 1].cls not in "~,<|-_:":
+    if first > 0 and tokens[first - 1].cls not in "~!,<|-_:":
         return None
     return read_year(tokens, first, last)
 
@@ -216,8 +233,59 @@ def read_year_explicit_relative(tokens: list[Tok], first: int, last: int) -> Exp
 
 
 def read_day_only(tokens: list[Tok], first: int, last: int) -> Expr | None:
-    """يوم 27: a day of an unnamed month."""
-    number = tokens[last]
-    if not 1 <= int(number.payload) <= 31:
+    """يوم 27: a day of an unnamed month (not "الأيام الـ25": 25 days)."""
+    number, unit = tokens[last], tokens[first].payload
+    if not 1 <= int(number.payload) <= 31 or not isinstance(unit, Unit) or unit.count != 1:
         return None
     return Expr(first, last, "date", day=int(number.payload))
+
+
+def read_day_after_prep(tokens: list[Tok], first: int, last: int) -> Expr | None:
+    """عدت في 27، إلى الحادي والعشرين، للثاني، في 4.22: a day (and month) standing alone
+    after a preposition at the end of a clause.  Not after a definite noun nor near
+    other numbers (التعادل في 5، ارتفع عدد القتلى إلى 27، 26 مباراة وتعادل في 12): counts;
+    nor after a time of day (العاشرة صباحا إلى 11): an hour."""
+    prep, number = tokens[first], tokens[last]
+    if prep.cls not in "pi^" or (prep.cls == "^" and prep.norm != "ل"):
+        return None
+    if first > 0 and tokens[first - 1].payload is True:
+        return None  # after a definite word: عدد القتلى إلى 27
+    for k in range(first - 1, max(-1, first - 9), -1):
+        if tokens[k].cls in "_|!":
+            break
+        if tokens[k].cls in "n94r":
+            return None  # a tally: "فاز في 20 مباراة هذا الموسم وتعادل في 7"
+        if tokens[k].cls in "dhm:":
+            return None  # an hour: "نقل الموعد من العاشرة صباحا إلى 11"
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and last + 2 < len(tokens) and tokens[last + 2].start == after.end != 0:
+        return None  # 2,2 مليار، 24,4 درجة: a decimal comma
+    if number.cls == "r":
+        return _day_month(first, last, number.norm) if prep.cls == "p" else None
+    day = int(number.payload)
+    if number.cls == "o" and number.norm.endswith("ه") and day < 13:
+        return None  # في الثانية: an hour, a second, an age
+    return Expr(first, last, "date", day=day) if 1 <= day <= 31 else None
+
+
+def _day_month(first: int, last: int, written: str) -> Expr | None:
+    """4.22 or 22.4: day and month, the day first unless only the other order is a date."""
+    head, _, tail = written.partition(".")
+    if len(head) > 2 or len(tail) > 2:
+        return None
+    day, month = int(head), int(tail)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Expr(first, last, "date", month=month, day=day)
+
+
+def read_year_open_end(tokens: list[Tok], first: int, last: int) -> Expr | None:
+    """2012 أو بعده، عام 2012 أو بعده: the year, whatever follows it."""
+    number = next(k for k in range(first, last + 1) if tokens[k].cls == "4")
+    expr = read_year(tokens, first, number)
+    if expr is None or not MIN_YEAR_BARE <= (expr.year or 0) <= MAX_YEAR_BARE:
+        return None
+    expr.last = last
+    return expr

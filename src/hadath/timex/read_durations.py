@@ -78,6 +78,18 @@ def read_shift(tokens: list[Tok], first: int, last: int) -> Expr | None:
     return Expr(first, last, "shift", parts=parts, offset=sign, from_now=tokens[last].cls == "N")
 
 
+def read_from_now(tokens: list[Tok], first: int, last: int) -> Expr | None:
+    """2 سنة و1 شهر و21 يوما من الآن: counted from the anchor, forward in a clause about
+    the future and back otherwise, as a bare weekday is (news reports what happened)."""
+    if first > 0 and tokens[first - 1].cls in "lx94":
+        return None  # "خلال عامين من الآن" is a length; "100000 سنة" a count the rule does not read
+    end = last - 2  # before من الآن
+    parts = duration_parts(tokens, first, end)
+    if parts is None or any(tokens[k].payload.definite for k in range(first, end + 1) if tokens[k].cls in UNIT_CLASSES):
+        return None
+    return Expr(first, last, "shift", parts=parts, offset=1, from_now=True, tensed=True)
+
+
 def read_since_duration(tokens: list[Tok], first: int, last: int) -> Expr | None:
     """منذ أكثر من أسبوع: a length of time (up to publication); with من الآن, a date."""
     inner = skip(tokens, first + 1, last, "xf")

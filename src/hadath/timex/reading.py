@@ -14,6 +14,7 @@ UNIT_CLASSES = "DKSAEhm"
 # name): accepted only with شهر, a day or a year.
 AMBIGUOUS_HIJRI = frozenset({1, 2, 7})
 MIN_YEAR_BARE, MAX_YEAR_BARE = 1900, 2100  # a bare number read as a year
+MIN_SPELLED_YEAR = 1000  # a number spelled out in words after في/منذ
 MAX_YEAR = 2200  # beyond this a stated year is implausible: found, no value
 HIJRI_YEARS = range(1300, 1600)
 

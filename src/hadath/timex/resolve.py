@@ -109,7 +109,7 @@ def _date(expr: Expr, anchor: Anchor | None) -> Value:
         if anchor is None:
             return None, False
         year, anchored = anchor.day.year + expr.year_rel, True
-    elif year is None and month is not None and anchor is not None:
+    elif year is None and month is not None and anchor is not None and not expr.open_year:
         year = _yearless(expr, month, anchor)
         anchored = year is not None
         if year is None and expr.day is not None and expr.weekday is not None:
@@ -254,6 +254,7 @@ def _shift(expr: Expr, anchor: Anchor | None) -> Value:
     if not anchor.at_least(grain):
         return None, False
     day = anchor.day
+    sign = -expr.offset if expr.tensed and not expr.future else expr.offset
     for unit, count in expr.parts:
         assert count is not None
         if unit in "HN":
@@ -262,7 +263,7 @@ def _shift(expr: Expr, anchor: Anchor | None) -> Value:
             if unit != "Y" or count * 12 != int(count * 12):
                 return None, False
             unit, count = "M", count * 12  # نصف عام: six months
-        day = cal.shift(day, unit, expr.offset * int(count))
+        day = cal.shift(day, unit, sign * int(count))
     if grain == "day":
         return day.isoformat(), True
     if grain == "month":
@@ -316,6 +317,13 @@ def _opaque(expr: Expr, anchor: Anchor | None) -> Value:
     return None, False
 
 
+def _stated_only(expr: Expr) -> bool:
+    """Whether nothing but the numbers written fixes ``expr`` (no year, no relative word)."""
+    return not (expr.hijri or expr.invalid or expr.weekday is not None or expr.year is not None) and (
+        expr.year_rel is None and expr.month_rel is None and expr.mod is None
+    )
+
+
 _RESOLVERS: dict[str, Callable[[Expr, Anchor | None], Value]] = {
     "date": _date,
     "relday": _relday,
@@ -341,6 +349,8 @@ def open_value(expr: Expr) -> str | None:
     الماضي) fix the field and are not open.
     """
     if expr.kind == "date":
+        if expr.month is None and expr.day is not None and _stated_only(expr):
+            return cal.partial_value(None, None, expr.day)  # يوم 27، عدت في 27: XXXX-XX-27
         if expr.hijri or expr.invalid or expr.month is None or expr.weekday is not None:
             return None
         if expr.year is not None or expr.year_rel is not None or expr.month_rel is not None or expr.mod is not None:

@@ -16,9 +16,9 @@ Classes (see data/lexicon.yaml for the words):
   t هذا  f من  i إلى/حتى  b بين  & و  s منذ  q قبل  a بعد  p في  l لمدة/خلال
   x أكثر/نحو  e مطلع/منتصف/أواخر  O أول  L آخر  k نصف  N الآن  d صباح/مساء
   g م (Gregorian)  j هـ (Hijri)  z ص (a.m.)  v بضعة/عدة  Y كل  G يوميا  u الـ  I واحد
-  Q بقية  Z كامل  ^ ب/ل/ك proclitic  w other word(s)  V other word(s), the first with ال
+  Q بقية  Z كامل  J أو بعده (an open end)  ^ ب/ل/ك proclitic  w other word(s)  V other word(s), the first with ال
   * first word of a multi-word name (كانون، ذو، أحد), until merged
-  / - _(.) , : < > (parentheses)  | newline  ~ other symbol
+  / - _(.) , : < > (parentheses)  | newline  ! ! ? ؟  ~ other symbol (%)
 """
 
 from __future__ import annotations
@@ -56,10 +56,13 @@ def tokenize(text: str) -> list[Tok]:
     with ال), which is all the grammar needs to know about them.
     """
     tokens: list[Tok] = []
+    end = 0
     for start, end in windows(text):
         if tokens:
             tokens.append(_OTHER)  # nothing joins across windows
         _scan(text, start, end, tokens)
+    if tokens and text[end:].strip():
+        tokens.append(_OTHER)  # the text goes on: the end of the tokens is not the end of the text
     present = {token.cls for token in tokens}
     if "*" in present:
         _merge_multiword(tokens)
@@ -90,23 +93,37 @@ def _scan(text: str, begin: int, stop: int, tokens: list[Tok]) -> None:
 
 
 # Words between grammar words: only their class matters (and never their offsets, as
-# no expression starts or ends on them), so two shared tokens stand for all of them.
+# no expression starts or ends on them), so a few shared tokens stand for all of them.
+# The payload says whether the last word is definite (عدد القتلى إلى 27: a count).
 _OTHER = Tok(0, 0, "w", "")
 _OTHER_DEFINITE = Tok(0, 0, "V", "")
+_OTHER_ENDS_DEFINITE = Tok(0, 0, "w", "", True)
+_OTHER_DEFINITE_ENDS_DEFINITE = Tok(0, 0, "V", "", True)
 _SYMBOL = Tok(0, 0, "~", "")
+_CLAUSE_END = Tok(0, 0, "!", "")
+_DEFINITE_STARTS = ("ال", "لل", "وال", "بال", "فال", "كال", "ولل", "فلل", "وبال")
 
 
 def _gap(text: str, start: int, end: int, tokens: list[Tok]) -> None:
-    gap = text[start:end].lstrip()
+    gap = text[start:end].strip()
     if not gap:
         return
+    if gap[0] in "!?؟":
+        tokens.append(_CLAUSE_END)
+        gap = gap[1:].lstrip()
+        if not gap:
+            return
     if not gap[0].isalpha():
         word = _GAP_WORD_RE.search(gap)
         if word is None:
             tokens.append(_SYMBOL)
             return
-        gap = word.group()
-    tokens.append(_OTHER_DEFINITE if gap.startswith("ال") else _OTHER)
+        gap = gap[word.start() :]
+    ends_definite = gap.startswith(_DEFINITE_STARTS, gap.rfind(" ") + 1)
+    if gap.startswith("ال"):
+        tokens.append(_OTHER_DEFINITE_ENDS_DEFINITE if ends_definite else _OTHER_DEFINITE)
+    else:
+        tokens.append(_OTHER_ENDS_DEFINITE if ends_definite else _OTHER)
 
 
 # Pieces of a matched word: (offset, length, class, folded form, payload).  Words
@@ -131,6 +148,8 @@ def _split_word(pre: str, raw: str, length: int, table: dict[str, Entry], after_
     whole = table.get(pre + word) if pre else None
     if whole is not None:  # بعد، فجر، لمدة: grammar words that start like a clitic
         return ((0, length, whole.cls, pre + word, whole.payload),)
+    if pre and pre + word in lexicon().rest_words:  # بعده of "أو بعده", not ب + عدة
+        return ((0, length, "w", pre + word, None),)
     key = after_lam[word] if pre.endswith("ل") and word in after_lam and word not in table else word
     entry = table.get(key)
     if entry is None:  # a word the grammar does not know, or "لاسبوع" without its ل
@@ -158,20 +177,21 @@ def _number(start: int, end: int, digits: str) -> Tok:
 
 
 def _merge_multiword(tokens: list[Tok]) -> None:
-    """Join names written in several words (كانون الثاني، ذو الحجة، أحد عشر)."""
+    """Join names written in several words (كانون الثاني، ذو الحجة، أحد عشر، أو بعده).
+
+    Only the tokens that can start a name are looked at, from the last: no later word
+    of a name starts another, so a join never moves a start still to be looked at."""
     multi = lexicon().multi
-    i = 0
-    while i < len(tokens):
-        options = multi.get(tokens[i].norm)
-        if options:
-            for rest, entry in options:
-                end = i + 1 + len(rest)
-                if end <= len(tokens) and all(tokens[i + 1 + k].norm == w for k, w in enumerate(rest)):
-                    tokens[i:end] = [_joined(tokens[i], tokens[end - 1], entry)]
-                    break
-        if tokens[i].cls == "*":
-            tokens[i].cls = "w"  # كانون alone
-        i += 1
+    for i in reversed([k for k, token in enumerate(tokens) if token.norm in multi]):
+        first = tokens[i]
+        for rest, entry in multi[first.norm]:
+            end = i + 1 + len(rest)
+            if end <= len(tokens) and all(tokens[i + 1 + k].norm == w for k, w in enumerate(rest)):
+                tokens[i:end] = [_joined(first, tokens[end - 1], entry)]
+                break
+        else:
+            if first.cls == "*":
+                first.cls = "w"  # كانون alone
 
 
 def _joined(first: Tok, last: Tok, entry: Entry) -> Tok:
@@ -194,6 +214,7 @@ def _slots(value: int) -> set[str]:
 def _merge_numbers(tokens: list[Tok]) -> None:
     """Read runs of number words (الحادي والعشرين، ألفين وثمانية عشر) as one number."""
     i = 0
+    teens = False
     while i < len(tokens):
         if tokens[i].cls not in "co":
             i += 1
@@ -231,4 +252,19 @@ def _merge_numbers(tokens: list[Tok]) -> None:
         else:
             merged.cls = "9"
         tokens[i:j] = [merged]
+        teens = teens or (merged.cls == "n" and 11 <= value <= 19 and not merged.norm.isdigit())
+        i += 1
+    if teens:
+        _join_century_pairs(tokens)
+
+
+def _join_century_pairs(tokens: list[Tok]) -> None:
+    """ "تسعة عشر ثمانية وعشرون": a year said as two numbers (19 and 28), one after the
+    other with nothing between them, a form no count takes."""
+    i = 0
+    while i + 1 < len(tokens):
+        a, b = tokens[i], tokens[i + 1]
+        words = a.cls == b.cls == "n" and not a.norm.isdigit() and not b.norm.isdigit()
+        if words and 11 <= a.payload <= 19 and 10 <= b.payload <= 99:
+            tokens[i : i + 2] = [Tok(a.start, b.end, "4", a.norm, a.payload * 100 + b.payload)]
         i += 1

@@ -1,10 +1,10 @@
 """Tokens per second of the NER tagger on one core, over ANT articles.
 
 Tokenization is done beforehand (it is the tokens stage's cost, not the tagger's);
-the timed part is ``NerTagger.tag_tokens``: chunking, features, CRF decoding, BIO →
-mentions.  Prints one markdown table row.
+the timed part is ``tag_tokens``: chunking, features (or network inputs), CRF or
+network scoring and decoding, BIO → mentions.  Prints one markdown table row per kind.
 
-    PYTHONPATH=src python benchmarks/ner_speed.py [--articles 300] [--ant PATH]
+    PYTHONPATH=src python benchmarks/ner_speed.py [--articles 300] [--ant PATH] [--kind shipped|neural|crf|all]
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from hadath.entities.crf import load_tagger
+from hadath.entities import crf, neural
+from hadath.entities.tagger import load_tagger, shipped_kind
 from hadath.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--skip", type=int, default=1000, help="start this far into the corpus")
     parser.add_argument("--ant", type=Path, default=ANT)
+    parser.add_argument("--kind", choices=("shipped", "neural", "crf", "all"), default="shipped")
     args = parser.parse_args()
     if not args.ant.is_file():
         print(f"ANT corpus not found at {args.ant}", file=sys.stderr)
@@ -41,18 +43,23 @@ def main() -> int:
         lines = itertools.islice(handle, args.skip, args.skip + args.articles)
         texts = [json.loads(line)["text"] or "" for line in lines]
     docs = [(text, tokenize(text)) for text in texts]
-    tagger = load_tagger()
-    tagger.tag_tokens(*docs[0])  # warm the caches the way a long-running worker has them
+    kinds = ("neural", "crf") if args.kind == "all" else (shipped_kind() if args.kind == "shipped" else args.kind,)
+    paths = {"neural": neural.default_model_path(), "crf": crf.default_model_path()}
     n_tokens = sum(len(tokens) for _, tokens in docs)
-    started = time.perf_counter()
-    n_mentions = sum(len(tagger.tag_tokens(text, tokens)) for text, tokens in docs)
-    seconds = time.perf_counter() - started
-    print("| benchmark | articles | tokens | mentions | seconds | tokens/s | machine |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
-    print(
-        f"| ner_speed | {len(docs)} | {n_tokens} | {n_mentions} | {seconds:.2f} "
-        f"| {n_tokens / seconds:,.0f} | {platform.processor() or platform.machine()}, 1 core |"
-    )
+    # CPU seconds too: on a shared machine wall time also counts the waits for the core.
+    print("| benchmark | model | articles | tokens | mentions | seconds | tokens/s | CPU s | tokens/CPU s | machine |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for kind in kinds:
+        tagger = load_tagger(paths[kind])
+        tagger.tag_tokens(*docs[0])  # warm the caches the way a long-running worker has them
+        started, cpu = time.perf_counter(), time.process_time()
+        n_mentions = sum(len(tagger.tag_tokens(text, tokens)) for text, tokens in docs)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(
+            f"| ner_speed | {kind} | {len(docs)} | {n_tokens} | {n_mentions} | {seconds:.2f} "
+            f"| {n_tokens / seconds:,.0f} | {cpu:.2f} | {n_tokens / cpu:,.0f} "
+            f"| {platform.processor() or platform.machine()}, 1 core |"
+        )
     return 0
 
 

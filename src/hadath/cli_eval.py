@@ -76,14 +76,47 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         data: Annotated[Path, typer.Option("--data", help="Folder with train.txt (CoNLL: token TAG).")] = SHARED_DATA
         / "anercorp",
         out: Annotated[Optional[Path], typer.Option(help="Model file (default: the shipped one).")] = None,
-        tune: Annotated[bool, typer.Option(help="Pick c1/c2 on a held-out tenth of train first.")] = False,
+        kind: Annotated[str, typer.Option("--kind", help="neural (BiLSTM-CRF; train extra) or crf.")] = "neural",
+        tune: Annotated[bool, typer.Option(help="CRF: pick c1/c2 on a held-out tenth of train first.")] = False,
+        ant: Annotated[Path, typer.Option(help="Corpus for the word vectors (built when missing).")] = SHARED_DATA
+        / "ant"
+        / "articles.jsonl.gz",
     ) -> None:
-        """Rebuild the NER model (CRF) reproducibly from CoNLL training data."""
-        from hadath.entities.crf import DEFAULT_MODEL
+        """Rebuild the NER model (neural or CRF) reproducibly from CoNLL training data."""
+        from hadath.entities import crf, neural, vectors
         from hadath.entities.train import train_ner as run
 
+        if kind not in ("neural", "crf"):
+            raise _fail(HadathError(f"--kind must be neural or crf, not {kind!r}"))
         try:
-            summary = run(_need(data, "folder"), out or DEFAULT_MODEL, tune=tune)
+            if kind == "crf":
+                summary = run(_need(data, "folder"), out or crf.DEFAULT_MODEL, tune=tune)
+            else:
+                from hadath.entities.neural_train import train_neural
+
+                target = out or neural.default_model_path()
+                table = neural.vectors_path(target)
+                if not table.is_file():
+                    err.print(f"building word vectors from {ant} …", highlight=False)
+                    vectors.build_vectors(_need(ant, "file"), table)
+                progress = lambda record: err.print(record, highlight=False)  # noqa: E731
+                summary = train_neural(_need(data, "folder"), target, table, log=progress)
+        except HadathError as error:
+            raise _fail(error) from None
+        console.print_json(json.dumps(summary, ensure_ascii=False))
+
+    @train_app.command("vectors")
+    def train_vectors(
+        ant: Annotated[Path, typer.Option(help="Corpus (JSONL, gzipped or not, with title/text).")] = SHARED_DATA
+        / "ant"
+        / "articles.jsonl.gz",
+        out: Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")] = None,
+    ) -> None:
+        """Rebuild the word-vector table of the neural NER model (needs the train extra)."""
+        from hadath.entities import vectors
+
+        try:
+            summary = vectors.build_vectors(_need(ant, "file"), out or vectors.default_path())
         except HadathError as error:
             raise _fail(error) from None
         console.print_json(json.dumps(summary, ensure_ascii=False))
@@ -91,13 +124,14 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     @eval_app.command("ner")
     def eval_ner(
         conll: Annotated[Path, typer.Option("--conll", help="CoNLL file (token TAG a line).")],
+        model: Annotated[Optional[Path], typer.Option(help="Model file: .onnx (neural) or .crfsuite.")] = None,
         as_json: JsonOption = False,
     ) -> None:
         """Entity-level (CoNLL exact match) precision, recall and F1, micro and per type."""
         from hadath.entities.evaluate import evaluate_ner, format_ner_table
 
         try:
-            report = evaluate_ner(_need(conll, "file"))
+            report = evaluate_ner(_need(conll, "file"), _need(model, "file") if model else None)
         except HadathError as error:
             raise _fail(error) from None
         _report(report, format_ner_table(report), as_json)

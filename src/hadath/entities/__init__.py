@@ -1,6 +1,9 @@
 """Named-entity recognition: PER, ORG, LOC and MISC mentions in Arabic news text.
 
-``crf.tag_tokens(text, tokens)`` is the runtime path; ``train.train_ner`` builds the
-model from ANERcorp-style data, ``evaluate.evaluate_ner`` scores it, and
-``clusters.build_clusters`` learns the word clusters it uses as features.
+``tagger.tag_tokens(text, tokens)`` is the runtime path: it runs the neural model
+(``neural``: BiLSTM-CRF through onnxruntime) where it beat the CRF (``crf``) on dev,
+the CRF otherwise.  ``neural_train.train_neural`` and ``train.train_ner`` build them
+from ANERcorp-style data, ``evaluate.evaluate_ner`` scores them, and
+``clusters.build_clusters`` and ``vectors.build_vectors`` learn the word clusters and
+vectors they use from a news corpus.
 """

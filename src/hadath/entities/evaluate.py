@@ -1,7 +1,7 @@
 """Entity-level evaluation of the tagger on CoNLL files (ANERcorp layout).
 
 Scoring is CoNLL exact match over the file's own words: each sentence is joined with
-spaces, tagged through the real runtime path (tokenize → ``NerTagger.tag_tokens``),
+spaces, tagged through the real runtime path (tokenize → ``tag_tokens`` of the chosen model),
 and the mentions are mapped back onto the words.  A mention counts only if its type
 and both word boundaries match a gold entity.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hadath.entities.crf import NerTagger, load_tagger
+from hadath.entities.tagger import Tagger, load_tagger
 from hadath.errors import ModelError
 from hadath.model import Mention
 from hadath.text.segment import tokenize
@@ -106,7 +106,7 @@ def _prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def score_sentences(sentences: Sequence[Sentence], tagger: NerTagger) -> dict[str, Any]:
+def score_sentences(sentences: Sequence[Sentence], tagger: Tagger) -> dict[str, Any]:
     """Micro and per-type entity P/R/F1 of ``tagger`` over gold ``sentences``."""
     tp: Counter[str] = Counter()
     predicted: Counter[str] = Counter()
@@ -129,7 +129,7 @@ def score_sentences(sentences: Sequence[Sentence], tagger: NerTagger) -> dict[st
 
 
 def evaluate_ner(conll_path: Path, model_path: Path | None = None) -> dict[str, Any]:
-    """Score the tagger (default: the shipped model) on a CoNLL file."""
+    """Score the tagger (default: the shipped model; ``.onnx`` is the neural kind) on a CoNLL file."""
     report = score_sentences(read_conll(conll_path), load_tagger(model_path))
     return {**report, "file": str(conll_path)}
 

@@ -1,10 +1,10 @@
-"""The entities stage: mentions from the CRF tagger over the article's tokens."""
+"""The entities stage: mentions from the shipped NER tagger (neural or CRF) over the article's tokens."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from hadath.entities.crf import tag_tokens
+from hadath.entities.tagger import tag_tokens
 from hadath.model import Article
 from hadath.pipeline import stage
 

@@ -16,18 +16,19 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hadath.entities.crf import NerTagger, chunks, names_path
 from hadath.entities.evaluate import Sentence, entity_spans, join_words, read_conll, score_sentences
 from hadath.entities.features import chunk_features
 from hadath.entities.gazetteer import Gazetteer, default_gazetteer, write_names
 from hadath.errors import ModelError
+from hadath.model import Token
 from hadath.text.segment import tokenize
 
 # Chosen by ``train_ner(..., tune=True)`` on the dev split (last 10% of train.txt): of
@@ -51,6 +52,13 @@ GRID_C1 = (0.0, 0.05, 0.1, 0.2)
 GRID_C2 = (0.01, 0.05, 0.1)
 
 Example = tuple[list[list[str]], list[str]]
+
+
+class Chunk(NamedTuple):
+    text: str
+    tokens: Sequence[Token]
+    labels: list[str]
+    gazetteer: Gazetteer
 
 
 def token_labels(sentence: Sentence) -> tuple[str, list[Any], list[str]]:
@@ -81,18 +89,17 @@ def entity_names(sentences: Iterable[Sentence]) -> list[tuple[str, str]]:
     return [(name, f"T-{min(kinds, key=lambda k: (-kinds[k], k))}") for name, kinds in counts.items()]
 
 
-def examples(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> list[Example]:
-    """CRF training sequences, chunked exactly as the runtime tagger chunks text.
+def fold_chunks(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> Iterator[Chunk]:
+    """Training chunks (chunked exactly as the runtime tagger chunks text), each with its gazetteer.
 
     The names of the training entities are a gazetteer at run time.  Seen from its own
     sentence that list would always be right, so each block of sentences is featurised
-    with the names of the other blocks only (jackknifing): the CRF then learns how far
-    the list is to be trusted on text it has not seen.
+    with the names of the other blocks only (jackknifing): the tagger then learns how
+    far the list is to be trusted on text it has not seen.
     """
     base = default_gazetteer()
     n = len(sentences)
     block = [i * folds // max(n, 1) for i in range(n)]
-    out: list[Example] = []
     for fold in range(folds):
         others = (s for s, b in zip(sentences, block, strict=True) if b != fold)
         gazetteer = base.merged(Gazetteer(entity_names(others)))
@@ -101,8 +108,12 @@ def examples(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> list[Exa
                 continue
             text, tokens, labels = token_labels(sentence)
             for start, end in chunks(text, tokens):
-                out.append((chunk_features(text, tokens[start:end], gazetteer), labels[start:end]))
-    return out
+                yield Chunk(text, tokens[start:end], labels[start:end], gazetteer)
+
+
+def examples(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> list[Example]:
+    """CRF training sequences: features and labels of every ``fold_chunks`` chunk."""
+    return [(chunk_features(c.text, c.tokens, c.gazetteer), c.labels) for c in fold_chunks(sentences, folds)]
 
 
 def save_model(sentences: Sequence[Sentence], out: Path, params: Params) -> None:

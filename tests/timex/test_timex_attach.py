@@ -93,3 +93,17 @@ def test_date_of_is_as_precise_as_the_value(value: str, expected: str | None) ->
 def test_date_of_reads_an_open_value_by_its_resolved_date_only() -> None:
     assert date_of(Timex(0, 1, "DATE", "XXXX-WXX-2", "2016-11-29", "2016-11-29")) == "2016-11-29"
     assert date_of(Timex(0, 1, "DATE", "XXXX-10-02")) is None  # no reading: no date invented
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a date set off by commas belongs to the clause around it
+        ("التقى حفتر، يوم الأحد، وزير الدفاع الروسي في موسكو", "التقى", DateValue("2016-11-27", "text")),
+        # another clause telling its own story keeps its date to itself
+        ("فرض مجلس الأمن حظرا على السلاح عام 2011، وتطالب القيادة العامة برفعه", "تطالب",
+         DateValue("2016-11-29", "published")),
+    ],
+)
+def test_attach_other_clauses_date_only_when_bare(text: str, trigger: str, expected: DateValue) -> None:
+    assert _date_for(text, trigger) == expected

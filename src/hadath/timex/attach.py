@@ -70,8 +70,13 @@ def attach_date(
     within = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
     usable = [(t, value) for t in within if (value := date_of(t))]
     scopes = [clause_of(text, sentence, trigger), sentence] if text is not None else [sentence]
-    for scope in scopes:
+    for number, scope in enumerate(scopes):
         inside = [(t, v) for t, v in usable if scope.start <= t.start and t.end <= scope.end]
+        if number and text is not None:
+            # Another clause's date is this event's only when that clause is little more
+            # than the date ("التقى، يوم الثلاثاء، شويغو"), not when it tells its own
+            # story ("حظر فرضه مجلس الأمن عام 2011، وتطالب القيادة برفعه").
+            inside = [(t, v) for t, v in inside if _bare_clause(text, sentence, t)]
         if inside:
             _, value = min(inside, key=lambda tv: (_gap(tv[0], trigger), tv[0].start))
             return DateValue(value, "text")
@@ -86,3 +91,12 @@ def _gap(timex: Timex, trigger: Span) -> int:
     if trigger.end <= timex.start:
         return timex.start - trigger.end
     return 0
+
+
+BARE_CLAUSE_WORDS = 2  # words besides the date a clause may hold and still be "just the date"
+
+
+def _bare_clause(text: str, sentence: Span, timex: Timex) -> bool:
+    clause = clause_of(text, sentence, Span(timex.start, timex.end))
+    rest = text[clause.start : timex.start] + " " + text[timex.end : clause.end]
+    return len(rest.split()) <= BARE_CLAUSE_WORDS

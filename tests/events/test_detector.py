@@ -11,7 +11,9 @@ from hadath.errors import ModelError
 from hadath.events.detector import NEVER, Detector, TypeModel, detector_from_json, load_detector, save_detector
 from hadath.events.evaluate import evaluate_gsr, evaluate_sentences, format_events_table, read_labelled
 from hadath.events.extract import extract_article
-from hadath.events.train import choose_thresholds, f1, train_event_classifier
+from hadath.events.gsr import read_ambiguous
+from hadath.events.lexicon import load_lexicon
+from hadath.events.train import choose_thresholds, f1, lexicon_decision, train_event_classifier
 from hadath.text.segment import split_sentences, tokenize
 
 ACTORS = ["الجيش", "الشرطة", "مسلحون", "القوات الحكومية", "المتمردون", "الطائرات الحربية"]
@@ -90,7 +92,7 @@ def test_detector_shipped_model_loads_and_is_small() -> None:
     detector = load_detector()
     assert set(detector.types) == {"ASSAULT", "PROTEST"}
     path = Path(__file__).resolve().parents[2] / "src" / "hadath" / "events" / "data" / "detector.json.gz"
-    assert path.stat().st_size < 3_000_000
+    assert path.stat().st_size < 1_000_000
 
 
 def test_detector_veto_drops_talk_about_attacks_and_keeps_flags() -> None:
@@ -100,6 +102,27 @@ def test_detector_veto_drops_talk_about_attacks_and_keeps_flags() -> None:
     found = extract_article(text, split_sentences(text), tokens, (), detector=sure_no)
     assert [(e.type, e.negated) for e in found] == [("ASSAULT", True)]  # flagged mentions are kept
     assert found[0].score is not None
+
+
+def test_detector_drops_below_even_odds_and_reports_from_low() -> None:
+    strict = TypeModel(0.0, {}, 0.8, NEVER)
+    assert strict.drops(0.4) and not strict.drops(0.6)  # a strict sentence threshold does not veto mentions
+    assert strict.reports(0.8) and not strict.reports(0.6)
+    lenient = TypeModel(0.0, {}, 0.3, NEVER)
+    assert lenient.drops(0.25) and not lenient.drops(0.35)
+
+
+def test_detector_passing_mention_is_kept_but_the_sentence_is_not_about_it() -> None:
+    unsure = Detector({"ASSAULT": TypeModel(0.4, {}, 0.8, NEVER)}, {})  # p = 0.6 for every sentence
+    text = "قصفت الطائرات المدينة."
+    found = extract_article(text, split_sentences(text), tokenize(text), (), detector=unsure)
+    assert [e.type for e in found] == ["ASSAULT"] and found[0].score == pytest.approx(0.5987, abs=1e-3)
+    assert not lexicon_decision(text, "ASSAULT", load_lexicon(), unsure)
+    assert lexicon_decision(text, "ASSAULT", load_lexicon())
+
+
+def test_gsr_ambiguous_rows_give_their_majority_vote(gsr_dir: Path) -> None:
+    assert read_ambiguous(gsr_dir, "ASSAULT") == [("جملة غامضة لا تحسب.", False)]
 
 
 def test_detector_sure_sentence_without_trigger_gets_a_mention() -> None:
@@ -124,6 +147,7 @@ def test_train_event_classifier_writes_a_model(gsr_dir: Path, tmp_path: Path) ->
     assert set(detector.types) == {"ASSAULT", "PROTEST"}
     for figures in summary["types"].values():
         assert figures["rows"] == 36 and figures["positives"] == 12 and figures["extra_positives"] == 1
+        assert figures["ambiguous_majority"] == 1
         assert 0.0 <= figures["cross_validated"]["f1"] <= 1.0
 
 

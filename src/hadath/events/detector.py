@@ -2,10 +2,19 @@
 
 The model (data/detector.json.gz) is built by ``hadath.events.train``; it holds,
 per type, the weights of the features in ``features.py``, a bias, and two
-thresholds chosen by cross-validation: a lexicon mention whose sentence scores
-below ``low`` is dropped, and a sentence scoring at least ``high`` is an event of
-that type even without a lexicon trigger.  Weights as JSON, not a pickle: loading
-runs no code and does not depend on the scikit-learn version.
+thresholds chosen by cross-validation: a sentence reports an event of the type
+when a lexicon mention of it scores at least ``low``, or when the sentence scores
+at least ``high`` (then it gets a mention even without a lexicon trigger).
+
+``low`` is tuned for sentence-level detection, where a sentence that mentions an
+attack in passing ("بعد مقتل ...", "أدان الهجوم") is not about one.  An event
+mention is still a mention there, so extraction drops a lexicon mention only when
+the detector says no outright (below ``min(low, VETO)``; the classes are balanced
+in training, so 0.5 is its even odds); the score stays on the mention, and
+``TypeModel.reports`` gives the sentence-level verdict.
+
+Weights as JSON, not a pickle: loading runs no code and does not depend on the
+scikit-learn version.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ MODEL = "detector.json.gz"
 FORMAT = "hadath-event-detector"
 VERSION = 1
 NEVER = 1.01  # a threshold no probability reaches
+VETO = 0.5  # a lexicon mention scoring below min(low, VETO) is dropped
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,14 @@ class TypeModel:
         norm = math.sqrt(sum(value * value for _, value in known))
         z = self.bias + (sum(w * value for w, value in known) / norm if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def drops(self, score: float) -> bool:
+        """Whether a lexicon mention in a sentence with this score is not an event at all."""
+        return score < min(self.low, VETO)
+
+    def reports(self, score: float) -> bool:
+        """Whether a sentence with a lexicon mention and this score is about an event of the type."""
+        return score >= self.low
 
     def to_json(self) -> dict[str, Any]:
         return {"bias": self.bias, "low": self.low, "high": self.high, "weights": dict(self.weights)}

@@ -7,7 +7,8 @@ content of a request, threat or promise earlier in its clause is flagged as not
 having happened.  Where the learned detector is given, it scores each sentence
 for its types: a lexicon mention it scores very low is dropped (talk about attacks
 is not an attack), and a sentence it scores very high gets a mention even without
-a lexicon trigger.
+a lexicon trigger.  The score stays on the mention: ``TypeModel.reports`` says
+whether the sentence is about the event rather than mentioning it in passing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import cache
 from hadath.events.args import Head, Roles, assign, clause_breaks
 from hadath.events.detector import Detector
 from hadath.events.features import sentence_features
+from hadath.events.fill import complete
 from hadath.events.flags import trigger_flags
 from hadath.events.lexicon import Lexicon, Sense, load_lexicon
 from hadath.events.match import Match, choose_mode, find_triggers
@@ -108,7 +110,7 @@ def _detect(
         if features is None:
             features = sentence_features(context.view.tokens, context.lexicon, context.view, matches)
         score = model.probability(features)
-        kept = [replace(e, score=round(score, 4)) for e in own if not (e.happened and score < model.low)]
+        kept = [replace(e, score=round(score, 4)) for e in own if not (e.happened and model.drops(score))]
         out.extend(kept)
         if score >= model.high and not any(e.happened for e in kept):
             added = _classifier_mention(context, kind, model.weights)
@@ -188,7 +190,9 @@ def _event(context: _Context, match: Match, relative: bool = False) -> EventMent
         frozenset(view.seg_token[s] for s in match.segs), noun,
         replace(sense, frame=sense.noun_frame) if noun else sense, relative,
     )
-    roles: Roles = assign(view, context.parts, head, context.breaks, lexicon)
+    roles: Roles = complete(
+        view, context.parts, head, context.breaks, lexicon, assign(view, context.parts, head, context.breaks, lexicon)
+    )
     flags = trigger_flags(view, match.first, max(match.segs), match.aspect, lexicon)
     return EventMention(
         type=sense.type,

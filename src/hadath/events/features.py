@@ -6,7 +6,10 @@ in time or counts people.  The same function serves training and run time, and
 needs no entity tagger, so a retrained NER model does not shift the detector.
 Sentence length is left out on purpose: the GSR's short sentences are mostly
 headlines and fragments, and a length feature learned there penalises the short,
-plain reports the detector meets elsewhere.
+plain reports the detector meets elsewhere.  The lexicon and sentence features
+weigh twice a word: after L2 normalisation a long sentence's many words would
+otherwise drown the few features that say what the trigger is doing (worth about
+one point of cross-validated ASSAULT F1 on the GSR).
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from hadath.model import Token
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 EARLY = 3  # a trigger within the first tokens is the sentence's main event
 RELATIVES = frozenset({"ذي", "تي", "ذين"})  # الذي/التي/الذين after the article is split off
+LEXICON_WEIGHT = 2.0  # value of the L: and s: features; words and word pairs are 1
 
 
 def sentence_features(
     tokens: Sequence[Token], lexicon: Lexicon, view: SentenceView | None = None,
     matches: Sequence[Match] | None = None,
 ) -> dict[str, float]:
-    """Binary features of one sentence (or one short text); ``view`` and ``matches`` if known."""
+    """Features of one sentence (or one short text); ``view`` and ``matches`` if known."""
     features: dict[str, float] = {}
     view = view or SentenceView.of(tokens)
     stems: list[str] = []
@@ -78,4 +82,4 @@ def sentence_features(
             features[f"{prefix}:rel"] = 1.0
     if matches and any(p.counted for p in participants(view, (), lexicon)):
         features["s:counted"] = 1.0
-    return features
+    return {name: value if name[:2] in ("w:", "b:") else LEXICON_WEIGHT * value for name, value in features.items()}

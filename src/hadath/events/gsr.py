@@ -2,7 +2,8 @@
 
 Sentence files: ``{kind}_dev.csv`` with ``id, event_type, label, accept, reject, total,
 text``; ``label`` is yes / easy no / difficult no / ambiguous.  Positives are ``yes``,
-negatives ``easy no`` and ``difficult no``; ``ambiguous`` is left out.
+negatives ``easy no`` and ``difficult no``; ``ambiguous`` is left out of every
+evaluation (its majority vote may serve as a training example).
 
 Span files: ``{kind}_spans_dev.json``, a list of records ``{source (sentence id),
 text, spans[{source_actor[], verb[], target_actor[], ...}] (one per annotator),
@@ -39,6 +40,7 @@ class SpanRecord:
     text: str
     source_gold: tuple[str, ...]
     target_gold: tuple[str, ...]
+    verb_gold: tuple[str, ...] = ()
 
 
 def _records(gsr_dir: Path, event_type: str) -> tuple[Path, list[dict[str, str]]]:
@@ -63,6 +65,23 @@ def read_rows(gsr_dir: Path, event_type: str) -> list[Row]:
     return rows
 
 
+def read_ambiguous(gsr_dir: Path, event_type: str) -> list[tuple[str, bool]]:
+    """``ambiguous`` sentences on which the annotators' votes lean one way, with that verdict.
+
+    Never evaluated on; they serve as extra training examples (accept > reject is a yes).
+    """
+    _, records = _records(gsr_dir, event_type)
+    out: list[tuple[str, bool]] = []
+    for record in records:
+        try:
+            accept, reject = int(record.get("accept") or 0), int(record.get("reject") or 0)
+        except ValueError:
+            continue
+        if record.get("label") == "ambiguous" and record.get("text") and accept != reject:
+            out.append((str(record["text"]), accept > reject))
+    return out
+
+
 def read_spans(gsr_dir: Path, event_type: str) -> list[SpanRecord]:
     path = gsr_dir / f"{KINDS[event_type]}_spans_dev.json"
     try:
@@ -78,6 +97,7 @@ def read_spans(gsr_dir: Path, event_type: str) -> list[SpanRecord]:
         records.append(SpanRecord(
             str(item.get("source", k)), item["text"],
             tuple(str(item.get("source_gold") or "").split()), tuple(str(item.get("target_gold") or "").split()),
+            tuple(str(item.get("verb_gold") or "").split()),
         ))
     return records
 

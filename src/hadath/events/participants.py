@@ -69,7 +69,9 @@ def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexic
         stem = view.stem(i)
         after_actor = previous == i - 1 or i - 1 in covered
         group = stem.endswith(GROUP_ENDINGS) and len(stem) >= MIN_GROUP_STEM and not after_actor
-        if not (stem in nouns or group or (stem in adjectives and not after_actor)):
+        # the indefinite accusative adds ا (اغتالوا ناشطا): the noun is listed without it
+        listed = stem in nouns or (len(stem) > 3 and stem.endswith("ا") and stem[:-1] in nouns)
+        if not (listed or group or (stem in adjectives and not after_actor)):
             continue
         if stem in titles and _introduces(view, i, starts, titles):
             continue  # الرئيس before بوتين belongs to the name's noun phrase

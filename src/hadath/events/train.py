@@ -2,11 +2,13 @@
 
 For each type, a logistic regression (scikit-learn, balanced classes) over the
 features of ``features.py``; features seen in fewer than two training sentences are
-dropped.  Hyperparameters — C, whether the span file's extra sentences are added as
-positives, and the two thresholds of the lexicon/classifier combination — are
-chosen by cross-validation on the training rows only.  ``train_event_classifier``
-fits the shipped model on every development row and reports the cross-validated
-estimate; no figure comes from predicting rows the model was trained on.
+dropped.  Besides the labelled rows, training uses the span file's extra sentences
+(positives) and the ``ambiguous`` rows whose votes lean one way (their majority
+label); neither is ever evaluated on.  C and the two thresholds of the
+lexicon/classifier combination are chosen by an inner cross-validation on the
+training rows only, so a cross-validated figure never saw its fold, not even to
+pick a setting.  ``train_event_classifier`` fits the shipped model on every
+development row and reports the cross-validated estimate.
 """
 
 from __future__ import annotations
@@ -23,16 +25,15 @@ from hadath.errors import ModelError
 from hadath.events.detector import NEVER, Detector, TypeModel, save_detector
 from hadath.events.extract import extract_article
 from hadath.events.features import sentence_features
-from hadath.events.gsr import KINDS, extra_positives, read_rows
+from hadath.events.gsr import KINDS, extra_positives, read_ambiguous, read_rows
 from hadath.events.lexicon import Lexicon, load_lexicon
 from hadath.text.segment import split_sentences, tokenize
 
 GRID_C = (3.0, 10.0)
-GRID_EXTRA = (False, True)
 THRESHOLDS = (*(round(0.05 + 0.025 * k, 3) for k in range(37)), NEVER)
 MIN_COUNT = 2
 FOLDS = 5
-INNER_FOLDS = 3
+INNER_FOLDS = 5
 SEED = 0
 DECIMALS = 5
 
@@ -47,12 +48,13 @@ class Data:
     features: tuple[dict[str, float], ...]
     lexicon_hits: tuple[bool, ...]  # a lexicon mention of the type that happened
     extra: tuple[dict[str, float], ...]
+    aux: tuple[tuple[dict[str, float], bool], ...] = ()  # ambiguous rows with a majority vote
 
 
 @dataclass(frozen=True)
 class Config:
     c: float
-    extra: bool
+    extra: bool = True  # train on the span file's extra positives and the ambiguous majority rows too
 
 
 def load_data(gsr_dir: Path, event_type: str, lexicon: Lexicon | None = None) -> Data:
@@ -66,14 +68,20 @@ def load_data(gsr_dir: Path, event_type: str, lexicon: Lexicon | None = None) ->
         tuple(sentence_features(tokenize(t), lexicon) for t in texts),
         tuple(lexicon_decision(t, event_type, lexicon) for t in texts),
         tuple(sentence_features(tokenize(t), lexicon) for t in extra_positives(gsr_dir, event_type)),
+        tuple((sentence_features(tokenize(t), lexicon), label) for t, label in read_ambiguous(gsr_dir, event_type)),
     )
 
 
 def lexicon_decision(text: str, event_type: str, lexicon: Lexicon, detector: Detector | None = None) -> bool:
-    """Whether the extraction path reports an event of ``event_type`` that happened in ``text``."""
+    """Whether the extraction path reports an event of ``event_type`` that happened in ``text``:
+    a mention of it, scoring at least the detector's ``low`` where the detector scores the type."""
     tokens = tokenize(text)
     found = extract_article(text, split_sentences(text), tokens, (), lexicon=lexicon, detector=detector)
-    return any(e.type == event_type and e.happened for e in found)
+    model = detector.types.get(event_type) if detector is not None else None
+    return any(
+        e.type == event_type and e.happened and (model is None or e.score is None or model.reports(e.score))
+        for e in found
+    )
 
 
 def fit(features: Sequence[dict[str, float]], labels: Sequence[bool], c: float) -> tuple[float, dict[str, float]]:
@@ -108,6 +116,8 @@ def _train_part(data: Data, rows: Sequence[int], config: Config) -> tuple[float,
     if config.extra:
         features.extend(data.extra)
         labels.extend([True] * len(data.extra))
+        features.extend(f for f, _ in data.aux)
+        labels.extend(label for _, label in data.aux)
     return fit(features, labels, config.c)
 
 
@@ -150,28 +160,21 @@ def f1(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def tuned_model(data: Data, rows: Sequence[int], config: Config, seed: int) -> TypeModel:
-    """A model fitted on ``rows`` with thresholds chosen by an inner cross-validation on them."""
-    inner = out_of_fold(data, rows, config, INNER_FOLDS, seed)
-    low, high, _ = choose_thresholds(
-        [inner[i] for i in rows], [data.labels[i] for i in rows], [data.lexicon_hits[i] for i in rows]
-    )
-    bias, weights = _train_part(data, rows, config)
-    return TypeModel(bias, weights, low, high)
-
-
-def select_config(data: Data, seed: int = SEED) -> tuple[Config, float]:
-    """The (C, extra) pair with the best cross-validated F1 over all rows (thresholds chosen on them)."""
-    rows = list(range(len(data.labels)))
-    best: tuple[Config, float] | None = None
-    for c, extra in itertools.product(GRID_C, GRID_EXTRA):
-        config = Config(c, extra)
-        oof = out_of_fold(data, rows, config, FOLDS, seed)
-        _, _, score = choose_thresholds([oof[i] for i in rows], data.labels, data.lexicon_hits)
-        if best is None or score > best[1]:
-            best = (config, score)
+def tuned_model(data: Data, rows: Sequence[int], seed: int) -> tuple[TypeModel, Config]:
+    """A model fitted on ``rows``, with C and thresholds chosen by an inner cross-validation on them."""
+    labels = [data.labels[i] for i in rows]
+    hits = [data.lexicon_hits[i] for i in rows]
+    best: tuple[float, Config, float, float] | None = None
+    for c in GRID_C:
+        config = Config(c)
+        inner = out_of_fold(data, rows, config, INNER_FOLDS, seed)
+        low, high, score = choose_thresholds([inner[i] for i in rows], labels, hits)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, config, low, high)
     assert best is not None
-    return best
+    _, config, low, high = best
+    bias, weights = _train_part(data, rows, config)
+    return TypeModel(bias, weights, low, high), config
 
 
 def train_event_classifier(gsr_dir: Path, out: Path, *, seed: int = SEED) -> dict[str, Any]:
@@ -188,15 +191,13 @@ def train_event_classifier(gsr_dir: Path, out: Path, *, seed: int = SEED) -> dic
     summary: dict[str, Any] = {"types": {}}
     for event_type in KINDS:
         data = load_data(gsr_dir, event_type, lexicon)
-        config, selection_f1 = select_config(data, seed)
-        model = tuned_model(data, list(range(len(data.labels))), config, seed)
+        model, config = tuned_model(data, list(range(len(data.labels))), seed)
         types[event_type] = model
-        estimate = cross_validate(data, config, seed=seed, lexicon=lexicon)
+        estimate = cross_validate(data, seed=seed, lexicon=lexicon)
         summary["types"][event_type] = {
             "rows": len(data.labels), "positives": sum(data.labels), "extra_positives": len(data.extra),
-            "c": config.c, "extra": config.extra, "low": model.low, "high": model.high,
-            "features": len(model.weights), "selection_f1": round(selection_f1, 4),
-            "cross_validated": estimate["detector"],
+            "ambiguous_majority": len(data.aux), "c": config.c, "extra": config.extra, "low": model.low,
+            "high": model.high, "features": len(model.weights), "cross_validated": estimate["detector"],
         }
     info = {"trained_on": str(gsr_dir), "folds": FOLDS, "seed": seed, **{
         t: {k: summary["types"][t][k] for k in ("c", "extra", "rows", "positives")} for t in types

@@ -1,0 +1,183 @@
+"""Second reading of an event's arguments: rules for slots the first reading left empty.
+
+``args.assign`` reads the clause around the trigger; news sentences often name the
+actors elsewhere, and these rules look for them in the whole sentence:
+
+- a perfect verb of violence after its counted or victim subject is passive
+  ("ثمانية أشخاص قتلوا", "جنديا عراقيا قتل"): the subject is the target;
+- an agent marker names the source wherever it stands ("هجوم نفذته طالبان",
+  "طائرة تابعة للقوات الأميركية", "مظاهرة نظمها حزب ...");
+- a nationality adjective on the trigger or its weapon names the side that fired
+  ("صاروخ إسرائيلي", "ضربة جوية أمريكية");
+- a subject separated from its verb by a participle clause ("انتحاريا يقود سيارة
+  مفخخة فجر نفسه") is taken when nothing else is found;
+- a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X".
+
+Rules only fill empty slots; the one change to what the first reading found is a
+victim it took for the subject of a violent verb, which moves to the target slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from hadath.events.args import ARG_WINDOW, Head, Roles
+from hadath.events.lexicon import Lexicon
+from hadath.events.participants import Participant, noun_phrase
+from hadath.events.segments import Segments, SentenceView, SeqSet
+
+NATIONALITY_ENDINGS = ("", "ه", "ين", "ون", "ان")
+WEAPON_REACH = 4  # tokens around the trigger searched for a nationality adjective
+TARGET_REACH = 3  # tokens after a protest cue searched for its target
+PASSIVE_TYPES = frozenset({"ASSAULT"})
+
+
+def complete(
+    view: SentenceView, parts: Sequence[Participant], head: Head, breaks: Sequence[bool], lexicon: Lexicon,
+    roles: Roles,
+) -> Roles:
+    """``roles`` with empty source/target slots filled by the sentence-wide rules."""
+    frame = head.sense.frame  # a noun trigger's head already carries its noun frame
+    if frame == "mutual":
+        return roles
+    roles = _passive_subject(view, head, lexicon, roles, frame)
+    if not roles.sources and not roles.targets and not head.noun and frame in ("agent", "passive"):
+        subject = _distant_subject(view, parts, head, breaks, nearest=True)
+        if subject is not None and (frame == "passive" or _victim(view, subject, lexicon)):
+            roles = replace(roles, targets=(subject,))  # "خمسة أشخاص ... قتلوا", "القوات تعرضت لهجوم"
+    if not roles.sources:
+        found = _marked(view, parts, head, lexicon, roles) or _nationality(view, head, breaks, lexicon, parts)
+        if found is None and not head.noun and frame == "agent":
+            subject = _distant_subject(view, parts, head, breaks)
+            victim = subject is not None and head.sense.type in PASSIVE_TYPES and _victim(view, subject, lexicon)
+            found = subject if subject is not None and subject not in roles.targets and not victim else None
+        if found is not None:
+            roles = replace(roles, sources=(found,), targets=tuple(t for t in roles.targets if t != found))
+    if not roles.targets and head.sense.type == "PROTEST":
+        target = _protest_target(view, parts, head, lexicon, roles)
+        if target is not None:
+            roles = replace(roles, targets=(target,))
+    return roles
+
+
+def _victim(view: SentenceView, part: Participant, lexicon: Lexicon) -> bool:
+    return part.counted or view.stem(part.first) in lexicon.cues.words("victim_nouns")
+
+
+def _passive_subject(view: SentenceView, head: Head, lexicon: Lexicon, roles: Roles, frame: str) -> Roles:
+    """"خمسة أشخاص قتلوا": a victim before a perfect verb of violence is its target."""
+    if (head.noun or frame != "agent" or head.sense.type not in PASSIVE_TYPES or roles.targets
+            or len(roles.sources) != 1):
+        return roles
+    subject = roles.sources[0]
+    if subject.last >= head.first or not _victim(view, subject, lexicon):
+        return roles
+    return replace(roles, sources=(), targets=(subject,))
+
+
+def _marked(
+    view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon, roles: Roles
+) -> Participant | None:
+    """The participant nearest the trigger that stands right after an agent marker."""
+    by_last = _by_last(lexicon.cues["agent_markers"])
+    best: tuple[int, Participant] | None = None
+    for part in parts:
+        if part in roles.targets or head.first <= part.first <= head.last:
+            continue
+        token_start = view.first_seg[part.first]
+        stem_seg = token_start + len([p for p in view.tokens[part.first].pieces if p.role == "prep"])
+        if not any(
+            end > 0 and view.segs[max(0, end - len(seq)) : end] == seq
+            for end in {token_start, stem_seg} for seq in by_last.get(view.segs[end - 1], ())
+        ):
+            continue
+        distance = abs(part.first - head.first)
+        if best is None or distance < best[0]:
+            best = (distance, part)
+    return best[1] if best else None
+
+
+@cache
+def _by_last(seqs: SeqSet) -> dict[str, tuple[Segments, ...]]:
+    """Marker sequences by their last segment: a participant checks only the markers that can end before it."""
+    out: dict[str, list[Segments]] = {}
+    for seq in seqs:
+        out.setdefault(seq[-1], []).append(seq)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _nationality(
+    view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon, parts: Sequence[Participant]
+) -> Participant | None:
+    """A nationality adjective on the trigger, the weapon right after it, or the weapon
+    right before a verb ("دبابات روسية فتحت النار"); ASSAULT only."""
+    if head.sense.type != "ASSAULT":
+        return None
+    nations = lexicon.cues.words("nationalities")
+    taken = frozenset(i for p in parts for i in range(p.first, p.last + 1))
+    start = head.first
+    while not head.noun and start > 0 and head.first - start < WEAPON_REACH and not breaks[start - 1]:
+        start -= 1
+    for i in range(start, min(len(view.tokens), head.last + 1 + WEAPON_REACH)):
+        if i > head.last and (breaks[i] or i in taken):
+            return None
+        stem = view.stem(i)
+        if view.tokens[i].kind == "word" and any(
+            stem.endswith(end) and stem[: len(stem) - len(end)] in nations for end in NATIONALITY_ENDINGS
+        ):
+            return noun_phrase(view, i, lexicon, taken)
+    return None
+
+
+def _distant_subject(
+    view: SentenceView, parts: Sequence[Participant], head: Head, breaks: Sequence[bool], nearest: bool = False
+) -> Participant | None:
+    """The first bare participant of the verb's clause, before the verb (a participle clause
+    may stand between: "انتحاريا يستقل سيارة مشابهة لسيارات الشرطة فجر نفسه")."""
+    found: Participant | None = None
+    for part in reversed(parts):
+        if part.last >= head.first or head.first - part.last > ARG_WINDOW:
+            continue
+        if any(breaks[k] for k in range(part.last + 1, head.first)):
+            break
+        if part.prep is None:
+            found = part
+        if found is not None and nearest:
+            break
+    return found
+
+
+def _protest_target(
+    view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon, roles: Roles
+) -> Participant | None:
+    """What a protest is against: the participant after "ضد", "مناهضة لـ", "احتجاجا على" ..."""
+    cues = lexicon.cues["protest_targets"]
+    topics = lexicon.cues.words("protest_topics")
+    skip = lexicon.cues.words("skip_words") | lexicon.cues.words("titles")
+    start = view.first_seg[head.first]
+    found = next(((i, seq) for i in range(start, len(view.segs)) for seq in cues.by_first.get(view.segs[i], ())
+                  if view.segs[i : i + len(seq)] == seq), None)
+    if found is None:
+        return None
+    at, cue = found
+    last = at + len(cue) - 1
+    token = view.seg_token[last]
+    # "مناهضة للحكومة": the cue's preposition is a clitic on the target's own word
+    after = token if last + 1 < len(view.segs) and view.seg_token[last + 1] == token else token + 1
+    # "تطالب السلطة": the object of a verb cue is bare; "تطالب بوقف": what is asked, not of whom
+    prep = cue[-1] if cue[-1] in lexicon.cues.words("prepositions") else None
+    for part in parts:
+        if after <= part.first <= after + TARGET_REACH and part not in roles.sources and part.prep in (None, prep):
+            return part
+    i = after
+    if i < len(view.tokens) and prep is None and any(p.role == "prep" for p in view.tokens[i].pieces):
+        return None
+    while i < len(view.tokens) and (view.stem(i) in topics or view.stem(i) in skip):
+        i += 1
+    if (i < len(view.tokens) and view.tokens[i].kind == "word" and i - after <= TARGET_REACH
+            and view.stem(i) not in lexicon.cues.words("prepositions")):
+        taken = frozenset(k for p in parts for k in range(p.first, p.last + 1))
+        return noun_phrase(view, i, lexicon, taken)
+    return None

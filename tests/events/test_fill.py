@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from hadath.events.lexicon import Lexicon
+from hadath.events.participants import participants
+from hadath.events.segments import SentenceView
+from hadath.text.segment import tokenize
+
+from .conftest import events, texts
+
+
+def of_type(text: str, kind: str, names=()):  # type: ignore[no-untyped-def]
+    found = [e for e in events(text, names) if e.type == kind]
+    assert found, [(e.type, text[e.trigger.start : e.trigger.end]) for e in events(text, names)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("وقال مصدر في الشرطة إن ثلاثة أشخاص قتلوا في انفجار عبوة قرب السوق.", "أشخاص"),
+    ("وأكد المتحدث أن جنديا قتل خلال الاشتباك.", "جنديا"),
+])
+def test_fill_victims_before_a_verb_of_violence_are_its_targets(text: str, victims: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert victims in " ".join(texts(text, event.targets))
+    assert not event.sources
+
+
+def test_fill_agent_marker_anywhere_names_the_source() -> None:
+    text = "تعرضت قافلة للإمدادات لهجوم على الطريق الساحلي في عملية تبنتها جماعة مسلحة."
+    event = of_type(text, "ASSAULT")
+    assert "جماعة" in " ".join(texts(text, event.sources))
+
+
+def test_fill_nationality_of_the_weapon_names_the_source() -> None:
+    text = "سقط صاروخ إسرائيلي على منزل في أطراف البلدة."
+    event = of_type(text, "ASSAULT")
+    assert texts(text, event.sources) == ["إسرائيلي"]
+
+
+def test_fill_subject_across_a_participle_clause() -> None:
+    text = "وقالت الشرطة إن انتحاريا يقود شاحنة فجر نفسه عند حاجز للجيش."
+    event = of_type(text, "ASSAULT")
+    assert texts(text, event.sources) == ["انتحاريا"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("تظاهر مئات الطلاب أمام الوزارة احتجاجا على زيارة الوزير للجامعة.", "الوزير"),
+    ("ورفع المحتجون لافتات مناهضة للحكومة في الساحة الرئيسية.", "حكومة"),
+    ("خرج آلاف المتظاهرين إلى الشوارع ضد البرلمان الجديد.", "البرلمان"),
+])
+def test_fill_protest_target_follows_its_cue(text: str, target: str) -> None:
+    event = of_type(text, "PROTEST")
+    assert target in " ".join(texts(text, event.targets))
+
+
+def test_fill_protest_demand_is_not_a_target() -> None:
+    text = "اعتصم العمال أمام المصنع مطالبين بزيادة الأجور."
+    event = of_type(text, "PROTEST")
+    assert not event.targets
+
+
+def test_fill_never_replaces_what_the_clause_gave() -> None:
+    text = "الجيش الإسرائيلي قصف مواقع لحركة حماس في غزة بنيران المدفعية."
+    event = of_type(text, "ASSAULT", [("حماس", "ORG"), ("غزة", "LOC")])
+    assert texts(text, event.sources) == ["الجيش الإسرائيلي"]
+
+
+def test_participants_accusative_of_a_listed_noun(lexicon: Lexicon) -> None:
+    text = "التقى الوزير ناشطا من المعارضة."
+    view = SentenceView.of(tokenize(text))
+    assert "ناشطا" in [text[p.span.start : p.span.end] for p in participants(view, (), lexicon)]

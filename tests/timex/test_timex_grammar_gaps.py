@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.timex.conftest import timex_over
 
 from hadath.timex import tag
 
@@ -13,10 +14,7 @@ MONDAY = dt.date(2016, 11, 7)
 
 
 def _timex(text: str, span: str, anchor: dt.date | None = MONDAY) -> tuple[str | None, str | None]:
-    start = text.index(span)
-    found = [t for t in tag(text, anchor) if t.start < start + len(span) and start < t.end]
-    assert found, f"nothing tagged over {span!r} in {text!r}"
-    return found[0].value, found[0].resolved
+    return timex_over(text, span, anchor)
 
 
 @pytest.mark.parametrize(

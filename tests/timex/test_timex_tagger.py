@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.timex.conftest import timex_over
 
 from hadath.timex import tag
 
@@ -16,13 +17,6 @@ def _value_of(text: str, span: str, anchor: dt.date | None) -> str | None:
     found = [t for t in tag(text, anchor) if t.start < start + len(span) and start < t.end]
     assert found, f"nothing tagged over {span!r} in {text!r}"
     return found[0].resolved or found[0].value  # the calendar reading an event is dated by
-
-
-def _timex_of(text: str, span: str, anchor: dt.date | None) -> tuple[str | None, str | None]:
-    start = text.index(span)
-    found = [t for t in tag(text, anchor) if t.start < start + len(span) and start < t.end]
-    assert found, f"nothing tagged over {span!r} in {text!r}"
-    return found[0].value, found[0].resolved
 
 
 @pytest.mark.parametrize(
@@ -155,7 +149,7 @@ def test_tagger_weekday_contradicting_the_date_keeps_only_the_month() -> None:
 def test_open_fields_stay_open_in_the_value_and_are_read_in_resolved(
     text: str, span: str, value: str, resolved: str | None
 ) -> None:
-    assert _timex_of(text, span, dt.date(2016, 11, 29)) == (value, resolved)
+    assert timex_over(text, span, dt.date(2016, 11, 29)) == (value, resolved)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ the timed part is ``tag_tokens``: chunking, features (or network inputs), CRF or
 network scoring and decoding, BIO → mentions.  Prints one markdown table row per kind.
 
     PYTHONPATH=src python benchmarks/ner_speed.py [--articles 300] [--ant PATH] [--kind shipped|neural|crf|all]
+        [--model PATH]  (a neural .onnx to time instead of the shipped one, e.g. a candidate)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def main() -> int:
     parser.add_argument("--skip", type=int, default=1000, help="start this far into the corpus")
     parser.add_argument("--ant", type=Path, default=ANT)
     parser.add_argument("--kind", choices=("shipped", "neural", "crf", "all"), default="shipped")
+    parser.add_argument("--model", type=Path, help="neural model to time instead of the shipped one")
     args = parser.parse_args()
     if not args.ant.is_file():
         print(f"ANT corpus not found at {args.ant}", file=sys.stderr)
@@ -44,7 +46,7 @@ def main() -> int:
         texts = [json.loads(line)["text"] or "" for line in lines]
     docs = [(text, tokenize(text)) for text in texts]
     kinds = ("neural", "crf") if args.kind == "all" else (shipped_kind() if args.kind == "shipped" else args.kind,)
-    paths = {"neural": neural.default_model_path(), "crf": crf.default_model_path()}
+    paths = {"neural": args.model or neural.default_model_path(), "crf": crf.default_model_path()}
     n_tokens = sum(len(tokens) for _, tokens in docs)
     # CPU seconds too: on a shared machine wall time also counts the waits for the core.
     print("| benchmark | model | articles | tokens | mentions | seconds | tokens/s | CPU s | tokens/CPU s | machine |")

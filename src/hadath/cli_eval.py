@@ -78,6 +78,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         out: Annotated[Optional[Path], typer.Option(help="Model file (default: the shipped one).")] = None,
         kind: Annotated[str, typer.Option("--kind", help="neural (BiLSTM-CRF; train extra) or crf.")] = "neural",
         tune: Annotated[bool, typer.Option(help="CRF: pick c1/c2 on a held-out tenth of train first.")] = False,
+        select_on_dev: Annotated[bool, typer.Option(
+            "--select-on-dev", help="Neural: one network, best epoch on the held-out tenth (no refit).")] = False,
         ant: Annotated[Path, typer.Option(help="Corpus for the word vectors (built when missing).")] = SHARED_DATA
         / "ant"
         / "articles.jsonl.gz",
@@ -100,7 +102,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
                     err.print(f"building word vectors from {ant} …", highlight=False)
                     vectors.build_vectors(_need(ant, "file"), table)
                 progress = lambda record: err.print(record, highlight=False)  # noqa: E731
-                summary = train_neural(_need(data, "folder"), target, table, log=progress)
+                summary = train_neural(_need(data, "folder"), target, table, log=progress,
+                                       select_on_dev=select_on_dev)
         except HadathError as error:
             raise _fail(error) from None
         console.print_json(json.dumps(summary, ensure_ascii=False))

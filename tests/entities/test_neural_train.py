@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,7 @@ pytest.importorskip("onnx")
 
 from hadath.entities.neural_train import NeuralParams, train_neural  # noqa: E402
 
-TINY = NeuralParams(epochs=2, batch=4, hidden=8, word_dim=4, char_dim=4, char_filters=4)
+TINY = NeuralParams(epochs=2, dev_epochs=3, batch=4, hidden=8, word_dim=4, char_dim=4, char_filters=4, members=1)
 
 
 def _data(tmp_path: Path) -> tuple[Path, Path]:
@@ -38,7 +39,7 @@ def test_neural_train_exports_a_model_onnxruntime_runs(tmp_path: Path) -> None:
     out = tmp_path / "model" / "ner.onnx"
     summary = train_neural(data, out, table, TINY)
     assert summary["kind"] == "neural" and summary["sentences"]["dev"] == 2
-    assert 1 <= summary["dev"]["epoch"] <= TINY.epochs
+    assert summary["dev"]["epoch"] == TINY.epochs
     for path in (out, meta_path(out), vectors_path(out), names_path(out)):
         assert path.is_file()
     tagger = NeuralTagger.open(out)
@@ -81,3 +82,46 @@ def test_neural_train_names_a_missing_package(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setitem(sys.modules, "onnx", None)  # import onnx now raises ImportError
     with pytest.raises(ModelError, match="needs onnx"):
         train_neural(data, tmp_path / "ner.onnx", table, TINY)
+
+
+def test_neural_train_refits_on_all_of_train_by_default(tmp_path: Path) -> None:
+    data, table = _data(tmp_path)
+    summary = train_neural(data, tmp_path / "ner.onnx", table, TINY)
+    assert summary["training"] == f"refit on all of train.txt, {TINY.epochs} epochs"
+    assert summary["sentences"]["final"] == summary["sentences"]["train"] + summary["sentences"]["dev"]
+    # The dev figure is that of the same settings trained without the dev tenth.
+    assert set(summary["dev"]["micro"]) == {"precision", "recall", "f1"}
+    history = json.loads(meta_path(tmp_path / "ner.onnx").read_text(encoding="utf-8"))["history"]
+    assert [r["epoch"] for r in history if r.get("refit")] == list(range(1, TINY.epochs + 1))
+
+
+def test_neural_train_select_on_dev_keeps_the_best_epoch(tmp_path: Path) -> None:
+    data, table = _data(tmp_path)
+    summary = train_neural(data, tmp_path / "ner.onnx", table, replace(TINY, members=2), select_on_dev=True)
+    history = json.loads(meta_path(tmp_path / "ner.onnx").read_text(encoding="utf-8"))["history"]
+    assert len(history) == TINY.dev_epochs and "final" not in summary["sentences"]
+    assert summary["dev"]["micro"] == max(history, key=lambda r: r["dev"]["f1"])["dev"]
+    assert summary["training"].startswith(f"first 90% of train.txt, epoch {summary['dev']['epoch']} of 3")
+    assert summary["params"]["members"] == 1
+
+
+def test_neural_train_ensemble_averages_the_networks_in_one_graph(tmp_path: Path) -> None:
+    data, table = _data(tmp_path)
+    paths = [tmp_path / name / "ner.onnx" for name in ("pair", "seed0", "seed1")]
+    summary = train_neural(data, paths[0], table, replace(TINY, members=2))
+    train_neural(data, paths[1], table, TINY)
+    train_neural(data, paths[2], table, replace(TINY, seed=1))
+    assert summary["training"].endswith("2 networks (seeds 0, 1)")
+    text = " ".join(word for word, _ in read_conll(data / "train.txt")[0])
+    taggers = [NeuralTagger.open(path) for path in paths]
+    inputs, lengths = pad_batch([taggers[0].encoder.encode(text, tokenize(text), taggers[0].gazetteer)])
+    pair, *alone = (tagger.emit(inputs, lengths) for tagger in taggers)
+    np.testing.assert_allclose(pair, (alone[0] + alone[1]) / 2, atol=1e-5)
+    crf = [np.asarray(tagger.meta["crf"]["transitions"]) for tagger in taggers]
+    np.testing.assert_allclose(crf[0], (crf[1] + crf[2]) / 2, atol=1e-4)
+
+
+def test_neural_train_refuses_an_empty_ensemble(tmp_path: Path) -> None:
+    data, table = _data(tmp_path)
+    with pytest.raises(ModelError, match="at least one network"):
+        train_neural(data, tmp_path / "ner.onnx", table, replace(TINY, members=0))

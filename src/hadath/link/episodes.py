@@ -35,7 +35,7 @@ from hadath.store.episode_tables import LinkedArticle, LinkInput, SQLiteEpisodeT
 
 WINDOW_DAYS = 3  # articles further apart than this are never compared
 DAY_PENALTY = 0.1  # similarity lost per day between two articles' event days
-JOIN_THRESHOLD = 0.1  # average similarity at which clusters merge (tuned on episodes_dev)
+JOIN_THRESHOLD = 0.09  # average similarity at which clusters merge (tuned on episodes_dev, 0.08-0.11)
 EDGE_FLOOR = 0.03  # weaker pairs count as unrelated
 SAME_REPORT = 0.8  # pairs this similar are one report told twice (or updated)
 CORE_TERMS = 12  # terms of an episode's centroid kept for storylines ...

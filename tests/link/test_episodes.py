@@ -110,7 +110,7 @@ def test_episodes_candidates_do_not_grow_with_unrelated_articles(tmp_path: Path)
         link(store, _visits()[:1])
         item = _visits()[1]
         store.write_batch([item])
-        rowid = store.rowids_of([item.article.id])[item.article.id]
+        rowid = store.article_rowids([item.article.id])[item.article.id]
         with store.episode_transaction():
             stats = link_items(store, [LinkItem(rowid, item.article.id, item.article.published.value, None,
                                                 item.title_forms, item.body_forms)])
@@ -175,7 +175,7 @@ class _StoreWithEvents(SQLiteStore):
     """A store whose events linker found one event reported by the two Sudan articles."""
 
     def article_events(self, rowids: list[int], firm_only: bool = False) -> dict[int, list[str]]:
-        ids = self.rowids_of(["sudan-1", "sudan-2"])
+        ids = self.article_rowids(["sudan-1", "sudan-2"])
         return {r: ["event/khartoum-sit-in"] for r in ids.values() if r in rowids}
 
 

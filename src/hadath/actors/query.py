@@ -9,8 +9,8 @@ through the variant keys the linker filed.  Rows follow the export contract
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from rich.table import Table
 
@@ -18,6 +18,8 @@ from hadath.actors.names import blocking_keys, match_kind, parse_name
 from hadath.actors.registry import Registry, RegistryActor, default_registry, latin_key
 from hadath.store.actor_tables import ActorRow, SQLiteActorTables
 from hadath.text.normalise import normalise
+
+T = TypeVar("T")
 
 DEFAULT_LIMIT = 20
 _SHOWN_ALIASES = 6
@@ -47,26 +49,23 @@ def find_actors(
     return out[:limit]
 
 
-def registry_by_latin(registry: Registry, query: str) -> list[RegistryActor]:
-    found = registry.by_latin(query)
-    if not found:
-        for word in reversed(latin_key(query).split()):
-            found = registry.by_latin(word)
-            if found:
-                break
+def _latin_lookup(lookup: Callable[[str], list[T]], query: str) -> list[T]:
+    """The whole Latin name, else ("Shoigu Sergei", a name part alone) the last part that is filed."""
+    key = latin_key(query)
+    found = lookup(key)
+    for word in reversed(key.split()):
+        if found:
+            break
+        found = lookup(word)
     return found
 
 
+def registry_by_latin(registry: Registry, query: str) -> list[RegistryActor]:
+    return _latin_lookup(registry.by_latin, query)
+
+
 def _by_latin(store: SQLiteActorTables, query: str) -> list[ActorRow]:
-    key = latin_key(query)
-    rows = store.actors_by_latin(key)
-    if not rows:
-        # "Shoigu Sergei" or a name part alone: the last part that is filed wins.
-        for word in reversed(key.split()):
-            rows = store.actors_by_latin(word)
-            if rows:
-                break
-    return rows
+    return _latin_lookup(store.actors_by_latin, query)
 
 
 def _by_arabic(store: SQLiteActorTables, query: str) -> list[ActorRow]:

@@ -101,7 +101,7 @@ def link_episodes(store: Store, batch: Sequence[Processed]) -> None:
         return
     tables = episode_store(store)
     with tables.episode_transaction():
-        rowids = tables.rowids_of([p.article.id for p in batch])
+        rowids = tables.article_rowids([p.article.id for p in batch])
         items = _items_from_batch(tables, batch, rowids)
         link_items(tables, items)
 
@@ -198,7 +198,7 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
     docs = store.linked_count()
     keys = {t for c in counts.values() for t in c}.union(*actors.values(), *events.values())
     df = store.document_frequencies(sorted(keys))
-    originals = store.rowids_of(sorted({i.duplicate_of for i in items if i.duplicate_of}))
+    originals = store.article_rowids(sorted({i.duplicate_of for i in items if i.duplicate_of}))
     background = default_background()
 
     fresh: list[tuple[LinkItem, tuple[int, ...], dict[str, float]]] = []

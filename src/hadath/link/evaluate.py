@@ -70,7 +70,7 @@ def evaluate_episodes(store: Store, gold_path: Path) -> dict[str, Any]:
     """``{"overall": {precision, recall, f1, articles}, "per_family": {...}, "missing": [...], ...}``."""
     gold, families = read_gold(gold_path)
     links = episode_store(store).article_episodes()
-    stored = episode_store(store).rowids_of(sorted(gold))
+    stored = episode_store(store).article_rowids(sorted(gold))
     missing = sorted(a for a in gold if a not in stored)
     unlinked = sorted(a for a in gold if a in stored and a not in links)
     predicted: dict[str, object] = {a: links[a][0] for a in gold if a in links}

@@ -33,7 +33,6 @@ from hadath.link import linker
 from hadath.model import Span
 from hadath.store.base import Processed, Store
 from hadath.store.event_tables import EventRow, SQLiteEventTables, StoredEventMention
-from hadath.store.sql import in_query
 
 PER_KEY = 20  # newest events read per (type × actor, calendar key): enough for a day, bounded for a month
 REBUILD_ARTICLES = 512  # articles linked per transaction by a rebuild, as ingest batches them
@@ -66,8 +65,7 @@ def link_events(store: Store, batch: Sequence[Processed]) -> None:
     tables = event_store(store)
     ids = [item.article.id for item in batch if item.event_mentions]
     with tables.event_transaction():
-        rowids = in_query(tables.db, "SELECT rowid FROM articles WHERE id IN ({})", ids)
-        link_articles(tables, [r[0] for r in rowids])
+        link_articles(tables, list(tables.article_rowids(ids).values()))
 
 
 def link_articles(tables: SQLiteEventTables, article_rowids: Sequence[int]) -> EventLinkStats:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hadath.store.sql import in_query, transaction
+from hadath.store.sql import SQLiteTables, in_query, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class RoleRow:
     article: str  # article id
 
 
-class SQLiteActorTables:
+class SQLiteActorTables(SQLiteTables):
     """Methods reading and writing actors, aliases and mention→actor links."""
 
     db: sqlite3.Connection
@@ -55,10 +55,6 @@ class SQLiteActorTables:
             yield
 
     # --- writing ---------------------------------------------------------------
-
-    def article_rowids(self, ids: Sequence[str]) -> dict[str, int]:
-        rows = self._actor_in("SELECT id, rowid FROM articles WHERE id IN ({})", ids)
-        return {i: r for i, r in rows}
 
     def actor_exists(self, actor_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None

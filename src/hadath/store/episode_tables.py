@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from hadath.store.sql import in_query, transaction
+from hadath.store.sql import SQLiteTables, in_query, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ _EPISODE_COLUMNS = 'rowid, start, "end", articles, label_ar, label_lat, core, st
 _STORYLINE_COLUMNS = 'rowid, start, "end", last_day, episodes, label_ar, label_lat, profile'
 
 
-class SQLiteEpisodeTables:
+class SQLiteEpisodeTables(SQLiteTables):
     """Methods reading and writing link terms, episodes and storylines."""
 
     db: sqlite3.Connection
@@ -84,9 +84,6 @@ class SQLiteEpisodeTables:
         return in_query(self.db, sql, values)
 
     # --- articles and document frequencies ----------------------------------------
-
-    def rowids_of(self, ids: Sequence[str]) -> dict[str, int]:
-        return {i: r for i, r in self._episode_in("SELECT id, rowid FROM articles WHERE id IN ({})", ids)}
 
     def linked_count(self) -> int:
         row = self.db.execute("SELECT value FROM link_meta WHERE name = 'articles'").fetchone()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hadath.model import DateValue, EventMention, Span
-from hadath.store.sql import in_query, transaction
+from hadath.store.sql import SQLiteTables, in_query, transaction
 
 FLAGS = ("negated", "future", "hypothetical", "reported")
 
@@ -91,7 +91,7 @@ def _event(row: tuple[Any, ...]) -> EventRow:
                     tuple(targets.split()), place, mentions)
 
 
-class SQLiteEventTables:
+class SQLiteEventTables(SQLiteTables):
     """Methods reading and writing event mentions, events and their index."""
 
     db: sqlite3.Connection

@@ -37,3 +37,12 @@ def transaction(db: sqlite3.Connection, what: str) -> Iterator[None]:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+class SQLiteTables:
+    """What every table mixin of the SQLite store shares: its connection, and article ids to rowids."""
+
+    db: sqlite3.Connection
+
+    def article_rowids(self, ids: Sequence[str]) -> dict[str, int]:
+        return {i: r for i, r in in_query(self.db, "SELECT id, rowid FROM articles WHERE id IN ({})", ids)}

@@ -198,6 +198,8 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
     def eval_events(
         gsr: Annotated[Optional[Path], typer.Option(help="Folder of GSR sentences (ASSAULT, PROTEST).")] = None,
         sentences: Annotated[Optional[Path], typer.Option(help="JSONL of labelled sentences.")] = None,
+        splits: Annotated[int, typer.Option(min=1, help="Repeat the GSR cross-validation over seeds 0..N-1 and "
+                                                        "report means, per-split F1 and their sd.")] = 1,
         as_json: JsonOption = False,
     ) -> None:
         """Event detection precision, recall and F1 (GSR types, own labelled sentences, arguments)."""
@@ -207,7 +209,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             gsr = SHARED_DATA / "arabic_event_gsr"
         try:
             report = evaluate_events(_need(gsr, "folder") if gsr else None,
-                                     _need(sentences, "file") if sentences else None)
+                                     _need(sentences, "file") if sentences else None, splits=splits)
         except HadathError as error:
             raise _fail(error) from None
         _report(report, format_events_table(report), as_json)

@@ -3,17 +3,38 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import math
 from pathlib import Path
 
 import pytest
 
+from hadath.entities.clusters import lookup, table
 from hadath.errors import ModelError
-from hadath.events.detector import NEVER, Detector, TypeModel, detector_from_json, load_detector, save_detector
+from hadath.events.detector import (
+    FORMAT,
+    NEVER,
+    VERSION,
+    Detector,
+    TypeModel,
+    detector_from_json,
+    load_detector,
+    save_detector,
+)
 from hadath.events.evaluate import evaluate_gsr, evaluate_sentences, format_events_table, read_labelled
 from hadath.events.extract import extract_article
+from hadath.events.features import sentence_features, shared_name
 from hadath.events.gsr import read_ambiguous
 from hadath.events.lexicon import load_lexicon
-from hadath.events.train import choose_thresholds, f1, lexicon_decision, train_event_classifier
+from hadath.events.train import (
+    Config,
+    choose_thresholds,
+    f1,
+    joint_columns,
+    lexicon_decision,
+    load_all,
+    out_of_fold,
+    train_event_classifier,
+)
 from hadath.text.segment import split_sentences, tokenize
 
 ACTORS = ["الجيش", "الشرطة", "مسلحون", "القوات الحكومية", "المتمردون", "الطائرات الحربية"]
@@ -57,12 +78,70 @@ def test_detector_probability_is_a_probability() -> None:
     assert model.probability({"w:unknown": 1.0}) == model.probability({})  # unseen features do not count
 
 
-def test_detector_round_trips_through_json(tmp_path: Path) -> None:
-    detector = Detector({"ASSAULT": TypeModel(0.5, {"w:قصف": 1.25}, 0.3, 0.9)}, {"note": "test"})
+@pytest.mark.parametrize(("name", "kind", "shared"), [
+    ("L:ASSAULT", "ASSAULT", "L:SELF"),
+    ("L:ASSAULT:h1", "ASSAULT", "L:SELF:h1"),
+    ("L:PROTEST:t:تظاهر", "ASSAULT", "L:OTHER:t:تظاهر"),
+    ("L:PROTEST:rep", "PROTEST", "L:SELF:rep"),
+    ("L:ASSAULT:p0", "PROTEST", "L:OTHER:p0"),
+    ("L:COERCE:h1", "ASSAULT", "L:COERCE:h1"),  # a type outside the joint model keeps its name
+    ("w:قصف", "ASSAULT", "w:قصف"),
+    ("k:17", "PROTEST", "k:17"),
+    ("s:counted", "ASSAULT", "s:counted"),
+])
+def test_features_shared_name(name: str, kind: str, shared: str) -> None:
+    partner = "PROTEST" if kind == "ASSAULT" else "ASSAULT"
+    assert shared_name(name, kind, (partner,)) == shared
+
+
+def test_features_joint_columns_count_each_feature_twice() -> None:
+    columns = joint_columns({"w:قصف": 1.0, "L:ASSAULT:h1": 2.0}, "ASSAULT", "PROTEST")
+    assert columns == {"ASSAULT|w:قصف": 1.0, "*|w:قصف": 1.0, "ASSAULT|L:ASSAULT:h1": 2.0, "*|L:SELF:h1": 2.0}
+
+
+def test_features_word_clusters_weigh_like_words() -> None:
+    if not table():
+        pytest.skip("no cluster table shipped")
+    features = sentence_features(tokenize("قصفت الطائرات المدينة"), load_lexicon())
+    assert features[f"k:{lookup('مدينه')[0]}"] == 1.0  # type: ignore[index]
+    assert features["w:مدينه"] == 1.0 and features["L:ASSAULT"] == 2.0
+
+
+def test_detector_shared_weights_count_a_feature_in_both_columns() -> None:
+    alone = TypeModel(0.0, {"w:قصف": 1.0}, 0.5, NEVER)
+    joint = TypeModel(0.0, {"w:قصف": 1.0}, 0.5, NEVER, {"w:قصف": 1.0, "L:SELF": 2.0}, "ASSAULT", ("PROTEST",))
+    # own + shared column of the same feature: 2 / sqrt(2) instead of 1 / 1
+    assert joint.probability({"w:قصف": 1.0}) == pytest.approx(1 / (1 + math.exp(-math.sqrt(2))))
+    assert alone.probability({"w:قصف": 1.0}) == pytest.approx(1 / (1 + math.exp(-1)))
+    # the type's own lexicon feature reaches L:SELF, the partner's does not
+    assert joint.probability({"L:ASSAULT": 1.0}) > 0.5
+    assert joint.probability({"L:PROTEST": 1.0}) == joint.probability({})
+
+
+@pytest.mark.parametrize("shared", [{}, {"w:قصف": 0.5, "L:SELF:h1": -0.25}])
+def test_detector_round_trips_through_json(tmp_path: Path, shared: dict[str, float]) -> None:
+    partners = ("PROTEST",) if shared else ()
+    detector = Detector({"ASSAULT": TypeModel(0.5, {"w:قصف": 1.25}, 0.3, 0.9, shared, "ASSAULT", partners)},
+                        {"note": "test"})
     path = tmp_path / "d.json.gz"
     save_detector(detector, path)
     loaded = load_detector(path)
     assert loaded.types["ASSAULT"] == detector.types["ASSAULT"]
+
+
+def test_detector_older_version_says_how_to_rebuild() -> None:
+    data = {"format": FORMAT, "version": 1, "types": {}}
+    with pytest.raises(ModelError, match=r"version 1 .*reads version 2.*hadath train events"):
+        detector_from_json(data)
+
+
+def test_detector_shared_weights_need_partner_types() -> None:
+    spec = {"bias": 0.0, "low": 0.5, "high": NEVER, "weights": {}, "shared": {"w:x": 1.0}}
+    with pytest.raises(ModelError, match="bad partners"):
+        detector_from_json({"format": FORMAT, "version": VERSION, "types": {"ASSAULT": spec}})
+    with pytest.raises(ModelError, match="bad partners"):
+        detector_from_json({"format": FORMAT, "version": VERSION,
+                            "types": {"ASSAULT": {**spec, "partners": ["FIGHT"]}}})
 
 
 def test_detector_missing_or_corrupt_is_a_model_error(tmp_path: Path) -> None:
@@ -80,7 +159,7 @@ def test_detector_missing_or_corrupt_is_a_model_error(tmp_path: Path) -> None:
 
 
 def test_detector_malformed_type_names_it() -> None:
-    data = {"format": "hadath-event-detector", "version": 1, "types": {"ASSAULT": {"bias": 0.0}}}
+    data = {"format": FORMAT, "version": VERSION, "types": {"ASSAULT": {"bias": 0.0}}}
     with pytest.raises(ModelError, match="type ASSAULT"):
         detector_from_json(data)
     data["types"] = {"FIGHT": {}}
@@ -91,6 +170,8 @@ def test_detector_malformed_type_names_it() -> None:
 def test_detector_shipped_model_loads_and_is_small() -> None:
     detector = load_detector()
     assert set(detector.types) == {"ASSAULT", "PROTEST"}
+    assert detector.types["ASSAULT"].partners == ("PROTEST",) and detector.types["ASSAULT"].shared
+    assert detector.types["PROTEST"].partners == ("ASSAULT",) and detector.types["PROTEST"].shared
     path = Path(__file__).resolve().parents[2] / "src" / "hadath" / "events" / "data" / "detector.json.gz"
     assert path.stat().st_size < 1_000_000
 
@@ -148,6 +229,7 @@ def test_train_event_classifier_writes_a_model(gsr_dir: Path, tmp_path: Path) ->
     for figures in summary["types"].values():
         assert figures["rows"] == 36 and figures["positives"] == 12 and figures["extra_positives"] == 1
         assert figures["ambiguous_majority"] == 1
+        assert figures["joint"] and figures["partner_rows"] == 14 and figures["shared_features"] > 0
         assert 0.0 <= figures["cross_validated"]["f1"] <= 1.0
 
 
@@ -164,6 +246,28 @@ def test_evaluate_gsr_reports_types_and_overall(gsr_dir: Path) -> None:
     assert "lexicon" in report["types"]["ASSAULT"]
     json.dumps(report)
     format_events_table(report)
+
+
+def test_train_joint_model_learns_from_the_partner(gsr_dir: Path) -> None:
+    data = load_all(gsr_dir)["PROTEST"]
+    # the negatives are the same sentences in both files: only the 12 positives, the extra and the ambiguous row
+    assert data.partner_type == "ASSAULT" and len(data.partner) == 12 + 1 + 1
+    rows = list(range(len(data.labels)))
+    joint = out_of_fold(data, rows, Config(3.0, joint=True), 3, 0)
+    alone = out_of_fold(data, rows, Config(3.0, joint=False), 3, 0)
+    assert joint.keys() == alone.keys() and joint != alone
+
+
+def test_evaluate_gsr_splits_report_means_and_spread(gsr_dir: Path) -> None:
+    report = evaluate_gsr(gsr_dir, splits=2)
+    figures = report["types"]["ASSAULT"]
+    assert figures["splits"] == 2 and len(figures["f1_splits"]) == 2 and figures["f1_sd"] >= 0.0
+    assert figures["f1"] == pytest.approx(sum(figures["f1_splits"]) / 2, abs=1e-4)
+    assert report["overall"]["splits"] == 2 and "mean of 2 splits" in report["method"]
+    json.dumps(report)
+    format_events_table(report)
+    with pytest.raises(ModelError, match="splits"):
+        evaluate_gsr(gsr_dir, splits=0)
 
 
 def test_evaluate_sentences_on_a_small_file(tmp_path: Path) -> None:

@@ -2,7 +2,10 @@
 
 The model (data/detector.json.gz) is built by ``hadath.events.train``; it holds,
 per type, the weights of the features in ``features.py``, a bias, and two
-thresholds chosen by cross-validation: a sentence reports an event of the type
+thresholds chosen by cross-validation.  A type trained together with partner
+types (ASSAULT with PROTEST) also holds ``shared`` weights, keyed by
+``features.shared_name``: each feature of a sentence counts once under its own
+name and once under its shared name.  The thresholds: a sentence reports an event of the type
 when a lexicon mention of it scores at least ``low``, or when the sentence scores
 at least ``high`` (then it gets a mention even without a lexicon trigger).
 
@@ -23,17 +26,18 @@ import gzip
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from hadath.errors import ModelError
+from hadath.events.features import shared_name
 from hadath.events.lexicon import PLOVER_TYPES, data_path
 
 MODEL = "detector.json.gz"
 FORMAT = "hadath-event-detector"
-VERSION = 1
+VERSION = 2  # 2: shared weights of types trained together, word-cluster features
 NEVER = 1.01  # a threshold no probability reaches
 VETO = 0.5  # a lexicon mention scoring below min(low, VETO) is dropped
 
@@ -44,13 +48,22 @@ class TypeModel:
     weights: Mapping[str, float]
     low: float
     high: float
+    shared: Mapping[str, float] = field(default_factory=dict)
+    kind: str = ""  # the type; names the shared features
+    partners: tuple[str, ...] = ()  # the types trained with it
 
     def probability(self, features: Mapping[str, float]) -> float:
         """Probability that a sentence with ``features`` reports an event of this type.
 
-        Features are L2-normalised over the model's vocabulary, as in training.
+        Features are L2-normalised over the model's vocabulary, as in training; with
+        shared weights, a feature is two columns (its own and its shared name).
         """
         known = [(self.weights[name], value) for name, value in features.items() if name in self.weights]
+        if self.shared:
+            for name, value in features.items():
+                weight = self.shared.get(shared_name(name, self.kind, self.partners))
+                if weight is not None:
+                    known.append((weight, value))
         norm = math.sqrt(sum(value * value for _, value in known))
         z = self.bias + (sum(w * value for w, value in known) / norm if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
@@ -64,7 +77,10 @@ class TypeModel:
         return score >= self.low
 
     def to_json(self) -> dict[str, Any]:
-        return {"bias": self.bias, "low": self.low, "high": self.high, "weights": dict(self.weights)}
+        out = {"bias": self.bias, "low": self.low, "high": self.high, "weights": dict(self.weights)}
+        if self.shared:
+            out |= {"partners": list(self.partners), "shared": dict(self.shared)}
+        return out
 
 
 @dataclass(frozen=True)
@@ -102,18 +118,32 @@ def _load(path: Path) -> Detector:
 
 
 def detector_from_json(data: Any, where: str = "detector") -> Detector:
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ModelError(f"{where} is not a version {VERSION} {FORMAT} model")
+    if data.get("version") != VERSION:
+        raise ModelError(f"{where} is a version {data.get('version')} {FORMAT} model, this hadath reads version "
+                         f"{VERSION}; rebuild it with `hadath train events --data DIR`")
     types: dict[str, TypeModel] = {}
     for name, spec in (data.get("types") or {}).items():
         if name not in PLOVER_TYPES:
             raise ModelError(f"{where}: unknown event type {name!r}")
-        try:
-            weights = {str(k): float(v) for k, v in spec["weights"].items()}
-            types[name] = TypeModel(float(spec["bias"]), weights, float(spec["low"]), float(spec["high"]))
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise ModelError(f"{where}: type {name} is malformed ({error!r})") from error
+        types[name] = _type_from_json(name, spec, where)
     return Detector(types, dict(data.get("info") or {}))
+
+
+def _type_from_json(name: str, spec: Any, where: str) -> TypeModel:
+    try:
+        weights = {str(k): float(v) for k, v in spec["weights"].items()}
+        shared = {str(k): float(v) for k, v in (spec.get("shared") or {}).items()}
+        partners = tuple(str(p) for p in spec.get("partners") or ())
+        model = TypeModel(float(spec["bias"]), weights, float(spec["low"]), float(spec["high"]),
+                          shared, name, partners)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ModelError(f"{where}: type {name} is malformed ({error!r})") from error
+    unknown = [p for p in partners if p not in PLOVER_TYPES or p == name]
+    if unknown or (shared and not partners):
+        raise ModelError(f"{where}: type {name} has shared weights but bad partners {list(partners)}")
+    return model
 
 
 def load_detector(path: Path | None = None) -> Detector:

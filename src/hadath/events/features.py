@@ -10,6 +10,16 @@ plain reports the detector meets elsewhere.  The lexicon and sentence features
 weigh twice a word: after L2 normalisation a long sentence's many words would
 otherwise drown the few features that say what the trigger is doing (worth about
 one point of cross-validated ASSAULT F1 on the GSR).
+
+Each word also gives its cluster in the shipped 64-cluster table of
+``hadath.entities.clusters`` (``k:`` features, weighted like a word): words the
+GSR saw rarely or never fall in with the company they keep in the news corpus.
+Rebuilding that table changes these features, so retrain the detector after it.
+
+ASSAULT and PROTEST are trained together (``hadath.events.train``): each feature
+then counts twice, once for its type and once under ``shared_name``, where the
+type's own lexicon features become ``L:SELF…`` and its partner's ``L:OTHER…``, so
+what "a mention of this type that happened" looks like is learned from both files.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from hadath.entities.clusters import lookup, stem_of
 from hadath.events.flags import trigger_flags
 from hadath.events.lexicon import Lexicon
 from hadath.events.match import Match, find_triggers
@@ -28,7 +39,10 @@ from hadath.model import Token
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 EARLY = 3  # a trigger within the first tokens is the sentence's main event
 RELATIVES = frozenset({"ذي", "تي", "ذين"})  # الذي/التي/الذين after the article is split off
-LEXICON_WEIGHT = 2.0  # value of the L: and s: features; words and word pairs are 1
+LEXICON_WEIGHT = 2.0  # value of the L: and s: features; words, word pairs and clusters are 1
+CLUSTER_LEVEL = 0  # the coarsest granularity of the cluster table (64 clusters)
+SELF, OTHER = "L:SELF", "L:OTHER"
+_UNWEIGHTED = ("w:", "b:", "k:")
 
 
 def sentence_features(
@@ -44,6 +58,9 @@ def sentence_features(
         if token.kind == "word":
             stem = view.stem(i)
             features["w:" + stem] = 1.0
+            cluster = _cluster(stem, token.norm)
+            if cluster is not None:
+                features[f"k:{cluster}"] = 1.0
             if stem in time_words:
                 features["s:time"] = 1.0
         elif token.kind == "number":
@@ -82,4 +99,24 @@ def sentence_features(
             features[f"{prefix}:rel"] = 1.0
     if matches and any(p.counted for p in participants(view, (), lexicon)):
         features["s:counted"] = 1.0
-    return {name: value if name[:2] in ("w:", "b:") else LEXICON_WEIGHT * value for name, value in features.items()}
+    return {name: value if name[:2] in _UNWEIGHTED else LEXICON_WEIGHT * value for name, value in features.items()}
+
+
+def _cluster(stem: str, norm: str) -> int | None:
+    ids = lookup(stem) or lookup(stem_of(norm))
+    return ids[CLUSTER_LEVEL] if ids else None
+
+
+def shared_name(name: str, kind: str, partners: Sequence[str]) -> str:
+    """The name a feature of a ``kind`` sentence shares with the types trained with it.
+
+    The type's own lexicon features become ``L:SELF…`` and its partners' ``L:OTHER…``;
+    every other feature (words, other types' triggers, sentence features) keeps its name.
+    """
+    if name.startswith("L:"):
+        head, sep, rest = name[2:].partition(":")
+        if head == kind:
+            return SELF + sep + rest
+        if head in partners:
+            return OTHER + sep + rest
+    return name

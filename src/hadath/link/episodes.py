@@ -138,10 +138,11 @@ def _article_events(store: SQLiteEpisodeTables, rowids: Sequence[int]) -> dict[i
     """Event ids by article rowid, when the store holds deduplicated events.
 
     Events are linked by another linker; a store without them links episodes on
-    text, actors and dates alone.
+    text, actors and dates alone.  While events weigh nothing (``EVENT_BONUS`` 0) they
+    are not read at all.
     """
     lookup = getattr(store, "article_events", None)
-    if not callable(lookup) or not rowids:
+    if not callable(lookup) or not rowids or features.EVENT_BONUS <= 0:
         return {}
     return cast(dict[int, list[str]], lookup(list(rowids), firm_only=True))
 
@@ -192,11 +193,11 @@ def link_items(store: SQLiteEpisodeTables, items: Sequence[LinkItem]) -> LinkSta
     for item in items:
         if item.duplicate_of is None:  # a copy is not one more document using these words
             document_frequencies.update(counts[item.rowid].keys())
-            document_frequencies.update(actors[item.rowid] | events[item.rowid])
+            document_frequencies.update(actors[item.rowid])  # events add a fixed bonus: no IDF
     store.add_document_frequencies(sorted(document_frequencies.items()))
     store.add_linked_count(sum(1 for item in items if item.duplicate_of is None))
     docs = store.linked_count()
-    keys = {t for c in counts.values() for t in c}.union(*actors.values(), *events.values())
+    keys = {t for c in counts.values() for t in c}.union(*actors.values())
     df = store.document_frequencies(sorted(keys))
     originals = store.article_rowids(sorted({i.duplicate_of for i in items if i.duplicate_of}))
     background = default_background()

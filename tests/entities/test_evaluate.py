@@ -99,3 +99,29 @@ def test_evaluate_table_has_a_row_per_type_and_micro() -> None:
     table = format_ner_table(report)
     assert isinstance(table, Table)
     assert table.row_count == 5
+
+
+class _Lexicon:
+    """Tags every occurrence of known words, wherever they are; records the texts it was given."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self.words = words
+        self.texts: list[str] = []
+
+    def tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Mention]:
+        self.texts.append(text)
+        return [Mention(t.start, t.end, self.words[t.norm]) for t in tokens if t.norm in self.words]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 50])
+def test_evaluate_blocks_tag_each_sentence_once_as_lines_of_one_text(block: int) -> None:
+    sentences = [[("زار", "O"), ("باريس", "B-LOC")], [("قال", "O"), ("بوتين", "B-PER")], [("غادر", "O"), ("لندن", "O")]] * 3
+    lexicon = _Lexicon({"باريس": "LOC", "بوتين": "PER", "لندن": "LOC"})
+    report = score_sentences(sentences, lexicon, block)  # type: ignore[arg-type]
+    assert len(lexicon.texts) == -(-len(sentences) // block)
+    assert [line for text in lexicon.texts for line in text.split("\n")] == [
+        join_words([w for w, _ in s])[0] for s in sentences
+    ]
+    # Each sentence's mentions land on its own words: 6 right, 3 false "لندن".
+    assert report["micro"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8}
+    assert report["per_type"]["LOC"]["support"] == 3

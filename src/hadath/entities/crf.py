@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
 
+from hadath.entities.consistency import spread_names
 from hadath.entities.features import chunk_features
 from hadath.entities.gazetteer import default_gazetteer, read_names
 from hadath.errors import ModelError
@@ -119,11 +120,11 @@ class NerTagger:
         self.gazetteer = base.merged(read_names(names)) if names.is_file() else base
 
     def labels(self, text: str, tokens: Sequence[Token]) -> list[str]:
-        """One BIO label per token."""
+        """One BIO label per token, consistent across the text (``consistency``)."""
         out: list[str] = []
         for start, end in chunks(text, tokens):
             out.extend(self._tagger.tag(chunk_features(text, tokens[start:end], self.gazetteer)))
-        return out
+        return spread_names(tokens, out)
 
     def tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Mention]:
         return labels_to_mentions(tokens, self.labels(text, tokens))

@@ -37,7 +37,7 @@ COMMON_WORD_COUNT = 1500
 MAX_SPAN = 6
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a]+(?:[ \-][\u0621-\u064a]+)*$")
 # Arabic-script city names that are also everyday words; as place cues they are noise.
-_COMMON_WORDS = frozenset(
+COMMON_WORDS = frozenset(
     [
         "في",
         "من",
@@ -109,7 +109,7 @@ class Gazetteer:
         key = _phrase_key(name)
         if not key or len(key) > MAX_SPAN:
             return
-        if len(key) == 1 and (len(key[0]) < 3 or key[0] in _COMMON_WORDS):
+        if len(key) == 1 and (len(key[0]) < 3 or key[0] in COMMON_WORDS):
             return
         self._entries[key].add(category)
         self.max_len = max(self.max_len, len(key))

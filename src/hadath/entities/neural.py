@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from hadath.entities.consistency import spread_names
 from hadath.entities.crf import chunks, labels_to_mentions, names_path
 from hadath.entities.gazetteer import default_gazetteer, read_names
 from hadath.entities.neural_features import Encoder, Inputs, pad_batch, reverse_index
@@ -138,14 +139,14 @@ class NeuralTagger:
         return cls(meta, encoder, emit, names_path(model_path), model_path)
 
     def labels(self, text: str, tokens: Sequence[Token]) -> list[str]:
-        """One BIO label per token."""
+        """One BIO label per token, consistent across the text (``consistency``)."""
         out = ["O"] * len(tokens)
         for batch in batches(list(chunks(text, tokens))):
             inputs, lengths = pad_batch([self.encoder.encode(text, tokens[a:b], self.gazetteer) for a, b in batch])
             paths = viterbi_batch(self.emit(inputs, lengths), lengths, self.transitions, self.start, self.end)
             for (a, b), path in zip(batch, paths, strict=True):
                 out[a:b] = [self.labels_[i] for i in path]
-        return out
+        return spread_names(tokens, out)
 
     def tag_tokens(self, text: str, tokens: Sequence[Token]) -> list[Mention]:
         return labels_to_mentions(tokens, self.labels(text, tokens))

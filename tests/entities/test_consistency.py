@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from hadath.entities.consistency import label_spans, spread_names
+from hadath.entities.bio import label_spans
+from hadath.entities.consistency import spread_names
 from hadath.text.segment import tokenize
 
 

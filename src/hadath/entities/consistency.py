@@ -21,28 +21,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from hadath.entities.bio import label_spans
 from hadath.entities.gazetteer import COMMON_WORDS, key_of
 from hadath.model import Token
 
 MIN_CHARS = 3
-
-Span = tuple[str, int, int]  # type, first token, last token
-
-
-def label_spans(labels: Sequence[str]) -> list[Span]:
-    """(type, first, last) of each labelled span; a stray I- opens one, as in conlleval."""
-    spans: list[Span] = []
-    open_type: str | None = None
-    first = 0
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, kind = label.partition("-")
-        if open_type is not None and not (prefix == "I" and kind == open_type):
-            spans.append((open_type, first, i - 1))
-            open_type = None
-        if prefix in ("B", "I") and open_type is None:
-            open_type, first = kind, i
-    return spans
-
 
 def _spreadable(key: tuple[str, ...]) -> bool:
     if not key or sum(len(part) for part in key) < MIN_CHARS:
@@ -71,6 +54,8 @@ def spread_names(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
         if counts[best] > counts[kind]:
             out[first : last + 1] = [f"B-{best}"] + [f"I-{best}"] * (last - first)
     names = [key for key in votes if _spreadable(key)]
+    if not names:
+        return out
     starts: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         starts[key].append(i)

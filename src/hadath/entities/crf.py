@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
 
+from hadath.entities.bio import label_spans
 from hadath.entities.consistency import spread_names
 from hadath.entities.features import chunk_features
 from hadath.entities.gazetteer import default_gazetteer, read_names
@@ -70,20 +71,7 @@ def chunks(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
 
 def labels_to_mentions(tokens: Sequence[Token], labels: Sequence[str]) -> list[Mention]:
     """Mentions from BIO labels over ``tokens``; a stray I- opens a mention, as in conlleval."""
-    mentions: list[Mention] = []
-    open_type: str | None = None
-    first = last = 0
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, kind = label.partition("-")
-        continues = prefix == "I" and kind == open_type
-        if open_type is not None and not continues:
-            mentions.append(_mention(tokens, first, last, open_type))
-            open_type = None
-        if prefix in ("B", "I") and kind in TYPES and not continues:
-            open_type, first = kind, i
-        if open_type is not None:
-            last = i
-    return mentions
+    return [_mention(tokens, first, last, kind) for kind, first, last in label_spans(labels) if kind in TYPES]
 
 
 def _mention(tokens: Sequence[Token], first: int, last: int, kind: str) -> Mention:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hadath.entities.consistency import label_spans
+from hadath.entities.bio import label_spans
 from hadath.entities.tagger import Tagger, load_tagger
 from hadath.errors import ModelError
 from hadath.model import Mention

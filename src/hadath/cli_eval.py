@@ -80,6 +80,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         tune: Annotated[bool, typer.Option(help="CRF: pick c1/c2 on a held-out tenth of train first.")] = False,
         select_on_dev: Annotated[bool, typer.Option(
             "--select-on-dev", help="Neural: one network, best epoch on the held-out tenth (no refit).")] = False,
+        jobs: Annotated[int, typer.Option(help="Neural: networks trained at once, a process each.")] = 1,
         ant: Annotated[Path, typer.Option(help="Corpus for the word vectors (built when missing).")] = SHARED_DATA
         / "ant"
         / "articles.jsonl.gz",
@@ -103,7 +104,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
                     vectors.build_vectors(_need(ant, "file"), table)
                 progress = lambda record: err.print(record, highlight=False)  # noqa: E731
                 summary = train_neural(_need(data, "folder"), target, table, log=progress,
-                                       select_on_dev=select_on_dev)
+                                       select_on_dev=select_on_dev, jobs=jobs)
         except HadathError as error:
             raise _fail(error) from None
         console.print_json(json.dumps(summary, ensure_ascii=False))

@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+import re
+from importlib import resources
 from pathlib import Path
 
-from hadath.entities.gazetteer import Gazetteer, _registry_entries, default_gazetteer, read_names, write_names
+import pytest
+
+from hadath.entities.gazetteer import (
+    LEXICONS,
+    Gazetteer,
+    _registry_entries,
+    default_gazetteer,
+    read_names,
+    write_names,
+)
 
 
 def test_gazetteer_matches_through_clitics() -> None:
@@ -23,14 +34,38 @@ def test_gazetteer_skips_short_and_common_single_words() -> None:
     assert len(gazetteer) == 0
 
 
-def test_default_gazetteer_has_places_titles_and_nationalities() -> None:
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("القاهرة", "LOC"),
+        ("الولايات المتحدة", "LOC"),
+        ("المشير", "TTL"),
+        ("الروسية", "NAT"),
+        ("وزارة", "ORGC"),
+        ("فايزة", "GIV"),
+        ("عبد السلام", "GIV"),
+        ("سيرجي", "GIV"),
+        ("حلف شمال الأطلسي", "ORGN"),
+        ("للأمم المتحدة", "ORGN"),
+    ],
+)
+def test_default_gazetteer_categories(name: str, category: str) -> None:
+    assert category in default_gazetteer().categories(name)
+
+
+def test_default_gazetteer_leaves_out_everyday_words() -> None:
     gazetteer = default_gazetteer()
-    assert "LOC" in gazetteer.categories("القاهرة")
-    assert "LOC" in gazetteer.categories("الولايات المتحدة")
-    assert "TTL" in gazetteer.categories("المشير")
-    assert "NAT" in gazetteer.categories("الروسية")
-    assert "ORGC" in gazetteer.categories("وزارة")
     assert not gazetteer.categories("السلطات")  # a Persian town name, not a place in Arabic news
+    assert "GIV" not in gazetteer.categories("سلام")  # "peace" first: left out of the given names
+
+
+@pytest.mark.parametrize("filename", sorted(LEXICONS))
+def test_lexicon_files_hold_arabic_names_once_each(filename: str) -> None:
+    text = resources.files("hadath.entities").joinpath("data", filename).read_text(encoding="utf-8")
+    entries = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert entries
+    assert all(re.fullmatch(r"[\u0621-\u064a]+\.?(?: [\u0621-\u064a]+\.?)*", line) for line in entries), filename
+    assert len(entries) == len(set(entries)), filename
 
 
 def test_gazetteer_registry_absent_is_empty(tmp_path: Path) -> None:

@@ -125,3 +125,16 @@ def test_neural_train_refuses_an_empty_ensemble(tmp_path: Path) -> None:
     data, table = _data(tmp_path)
     with pytest.raises(ModelError, match="at least one network"):
         train_neural(data, tmp_path / "ner.onnx", table, replace(TINY, members=0))
+
+
+def test_neural_train_in_parallel_processes_gives_the_same_model(tmp_path: Path) -> None:
+    data, table = _data(tmp_path)
+    # a word only the dev tenth holds: the refit's vocabulary is then larger than the trial's
+    _write(data / "train.txt", [*SENTENCES * 5, [("يييي", "O"), ("يييي", "O"), ("بغداد", "B-LOC")]])
+    paths = [tmp_path / name / "ner.onnx" for name in ("serial", "parallel")]
+    serial = train_neural(data, paths[0], table, replace(TINY, members=2))
+    parallel = train_neural(data, paths[1], table, replace(TINY, members=2), jobs=2)
+    assert parallel["dev"] == serial["dev"]
+    metas = [json.loads(meta_path(path).read_text(encoding="utf-8")) for path in paths]
+    assert [r["loss"] for r in metas[0]["history"]] == [r["loss"] for r in metas[1]["history"]]
+    np.testing.assert_allclose(metas[0]["crf"]["transitions"], metas[1]["crf"]["transitions"], atol=1e-6)

@@ -31,6 +31,7 @@ LEXICONS = {
     "loc_cues.txt": "LOCC",
     "places.txt": "LOC",
     "given_names.txt": "GIV",
+    "organisations.txt": "ORGN",
 }
 BIG_CITY = 1_000_000  # cities above this population go to LOC, the rest to LOC2
 COMMON_WORD_COUNT = 1500

@@ -27,6 +27,7 @@ from hadath.model import Token
 
 MIN_CHARS = 3
 
+
 def _spreadable(key: tuple[str, ...]) -> bool:
     if not key or sum(len(part) for part in key) < MIN_CHARS:
         return False

@@ -350,15 +350,15 @@ def _fit_job(
 
 
 def fit_members(
-    runs: Sequence[tuple[Sequence[Sentence], NeuralParams]], vectors_file: Path, work: Path, log: Any = None,
-    jobs: int = 1,
+    runs: Sequence[tuple[Sequence[Sentence], NeuralParams]], table: Vectors, vectors_file: Path, work: Path,
+    log: Any = None, jobs: int = 1,
 ) -> list[tuple[Any, Encoder, list[dict[str, Any]]]]:
     """``fit`` (no dev) for each (sentences, params) run, ``jobs`` at a time in worker processes.
 
-    Each run seeds its own generators and trains on one thread, so a network is the
-    same whether it was trained here or in a worker, alone or beside another.
+    ``table`` is ``vectors_file`` already read; workers read the file themselves.  Each
+    run seeds its own generators and trains on one thread, so a network is the same
+    whether it was trained here or in a worker, alone or beside another.
     """
-    table = read_table(vectors_file)
     if jobs <= 1:
         return [fit(train, None, table, p, work, log) for train, p in runs]
     import multiprocessing
@@ -427,7 +427,7 @@ def train_neural(
             # The settings trained on the first 90% and scored once on dev, then the refit.
             seeds = _seeds(p)
             runs = [(part, replace(p, seed=seed)) for part in (train, sentences) for seed in seeds]
-            fitted = fit_members(runs, vectors_file, Path(tmp), log, jobs)
+            fitted = fit_members(runs, table, vectors_file, Path(tmp), log, jobs)
             trial, final = fitted[: len(seeds)], fitted[len(seeds):]
             # each part has its own encoder (its own vocabulary): dev is read with the trial's
             tagger = _tagger(torch, [net for net, _, _ in trial], trial[-1][1], entity_names(train),
@@ -436,12 +436,11 @@ def train_neural(
             report = score_sentences(dev, tagger)
             figures = {"micro": report["micro"], "per_type_f1": {k: v["f1"] for k, v in report["per_type"].items()},
                        "epoch": p.epochs}
-            history = [{"seed": seed, **r} for seed, (_, _, records) in zip(seeds, trial, strict=True) for r in records]
-            history += [{"seed": seed, "refit": True, **r}
-                        for seed, (_, _, records) in zip(seeds, final, strict=True) for r in records]
+            history = [{"seed": run.seed, **({"refit": True} if part is sentences else {}), **r}
+                       for (part, run), (_, _, records) in zip(runs, fitted, strict=True) for r in records]
             nets = [net for net, _, _ in final]
             counts["final"] = len(sentences)
-            networks = "" if p.members == 1 else f", {p.members} networks (seeds {', '.join(map(str, _seeds(p)))})"
+            networks = "" if p.members == 1 else f", {p.members} networks (seeds {', '.join(map(str, seeds))})"
             training = f"refit on all of train.txt, {p.epochs} epochs{networks}"
     meta = {
         "model": out.name,

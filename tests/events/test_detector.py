@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hadath.entities.clusters import lookup, table
+from hadath.entities.vectors import load_vectors
 from hadath.errors import ModelError
 from hadath.events.detector import (
     FORMAT,
@@ -22,7 +23,7 @@ from hadath.events.detector import (
 )
 from hadath.events.evaluate import evaluate_gsr, evaluate_sentences, format_events_table, read_labelled
 from hadath.events.extract import extract_article
-from hadath.events.features import sentence_features, shared_name
+from hadath.events.features import VECTOR_WEIGHT, sentence_features, shared_name
 from hadath.events.gsr import read_ambiguous
 from hadath.events.lexicon import load_lexicon
 from hadath.events.train import (
@@ -105,6 +106,16 @@ def test_features_word_clusters_weigh_like_words() -> None:
     features = sentence_features(tokenize("قصفت الطائرات المدينة"), load_lexicon())
     assert features[f"k:{lookup('مدينه')[0]}"] == 1.0  # type: ignore[index]
     assert features["w:مدينه"] == 1.0 and features["L:ASSAULT"] == 2.0
+
+
+def test_features_sentence_vectors_have_the_set_length() -> None:
+    features = sentence_features(tokenize("تظاهر آلاف الطلاب أمام الوزارة"), load_lexicon())
+    for prefix in ("v:", "x:"):
+        values = [value for name, value in features.items() if name.startswith(prefix)]
+        assert len(values) == load_vectors().dimensions
+        assert math.sqrt(sum(v * v for v in values)) == pytest.approx(VECTOR_WEIGHT, rel=1e-4)
+    # no word the table knows: no dense features rather than a zero vector scaled up
+    assert not any(name[:2] in ("v:", "x:") for name in sentence_features(tokenize("xqzv 123 !"), load_lexicon()))
 
 
 def test_detector_shared_weights_count_a_feature_in_both_columns() -> None:

@@ -16,6 +16,14 @@ Each word also gives its cluster in the shipped 64-cluster table of
 GSR saw rarely or never fall in with the company they keep in the news corpus.
 Rebuilding that table changes these features, so retrain the detector after it.
 
+The sentence as a whole also gives two dense vectors from the shipped ANT word
+vectors of ``hadath.entities.vectors`` (the NER tagger's table): the mean and the
+element-wise maximum of its words' unit vectors, each scaled to length
+``VECTOR_WEIGHT`` (``v:``/``x:`` features).  Sentences about a clash or a march
+share a region of that space even when they share no word with the GSR; worth about
+one point of 10-split cross-validated F1 for each type (ASSAULT 0.7012 → 0.7123,
+PROTEST 0.5761 → 0.5857).  The same rule holds: rebuild the table, retrain.
+
 ASSAULT and PROTEST are trained together (``hadath.events.train``): each feature
 then counts twice, once for its type and once under ``shared_name``, where the
 type's own lexicon features become ``L:SELF…`` and its partner's ``L:OTHER…``, so
@@ -28,7 +36,10 @@ import itertools
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from hadath.entities.clusters import lookup, stem_of
+from hadath.entities.vectors import load_vectors
 from hadath.events.flags import trigger_flags
 from hadath.events.lexicon import Lexicon
 from hadath.events.match import Match, find_triggers
@@ -43,6 +54,8 @@ LEXICON_WEIGHT = 2.0  # value of the L: and s: features; words, word pairs and c
 CLUSTER_LEVEL = 0  # the coarsest granularity of the cluster table (64 clusters)
 SELF, OTHER = "L:SELF", "L:OTHER"
 _UNWEIGHTED = ("w:", "b:", "k:")
+# Length of each dense vector: on 3 splits 1 gained nothing and 5 less than 3.
+VECTOR_WEIGHT = 3.0
 
 
 def sentence_features(
@@ -99,7 +112,25 @@ def sentence_features(
             features[f"{prefix}:rel"] = 1.0
     if matches and any(p.counted for p in participants(view, (), lexicon)):
         features["s:counted"] = 1.0
-    return {name: value if name[:2] in _UNWEIGHTED else LEXICON_WEIGHT * value for name, value in features.items()}
+    weighted = {name: value if name[:2] in _UNWEIGHTED else LEXICON_WEIGHT * value for name, value in features.items()}
+    weighted.update(_vector_features(tokens))
+    return weighted
+
+
+def _vector_features(tokens: Sequence[Token]) -> dict[str, float]:
+    """The mean (``v:``) and element-wise maximum (``x:``) of the words' unit vectors."""
+    vectors = load_vectors()
+    rows = [vectors.index.get(stem_of(t.norm), 0) for t in tokens if t.kind == "word"]
+    rows = [row for row in rows if row]  # row 0: a stem the table does not know
+    if not rows:
+        return {}
+    units = vectors.matrix[rows]
+    units = units / (np.linalg.norm(units, axis=1, keepdims=True) + 1e-9)
+    features: dict[str, float] = {}
+    for prefix, summary in (("v:", units.mean(axis=0)), ("x:", units.max(axis=0))):
+        scaled = summary * (VECTOR_WEIGHT / (np.linalg.norm(summary) + 1e-9))
+        features.update((f"{prefix}{i}", float(value)) for i, value in enumerate(scaled))
+    return features
 
 
 def _cluster(stem: str, norm: str) -> int | None:

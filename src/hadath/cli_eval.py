@@ -116,7 +116,7 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         / "articles.jsonl.gz",
         out: Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")] = None,
     ) -> None:
-        """Rebuild the word-vector table of the neural NER model and the event detector (needs the train extra; retrain both after)."""
+        """Rebuild the word vectors of the neural NER model and the event detector (train extra; retrain both after)."""
         from hadath.entities import vectors
 
         try:

@@ -50,6 +50,15 @@ def test_crf_labels_to_mentions_stay_in_bounds(text: str, rnd: random.Random) ->
     _assert_well_formed(text, labels_to_mentions(tokens, labels))
 
 
+@pytest.mark.parametrize("text", ["للـ", "وللـ", "لل"])
+def test_crf_mention_of_a_token_that_is_all_clitics_stays_whole(text: str) -> None:
+    # "للـ" is ل + (ا)ل with no stem after them: found by the property test above
+    tokens = tokenize(text)
+    mentions = labels_to_mentions(tokens, ["B-PER"] * len(tokens))
+    _assert_well_formed(text, mentions)
+    assert mentions and mentions[0].end == len(text)
+
+
 @given(TEXTS)
 @settings(max_examples=200, deadline=None)
 def test_crf_chunks_partition_tokens(text: str) -> None:

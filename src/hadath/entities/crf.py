@@ -82,7 +82,7 @@ def _mention(tokens: Sequence[Token], first: int, last: int, kind: str) -> Menti
     k = 0
     while k < len(pieces) - 1 and pieces[k].role in ("conj", "prep"):
         k += 1
-    if k and pieces[k].role == "article" and len(pieces[k].norm) == 1:
+    if k and k < len(pieces) - 1 and pieces[k].role == "article" and len(pieces[k].norm) == 1:
         k += 1  # "للرئيس" is ل + (ا)ل: no written article of its own to keep
     if k:
         start = pieces[k].start

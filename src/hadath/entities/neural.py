@@ -25,7 +25,7 @@ from hadath.entities.consistency import spread_names
 from hadath.entities.crf import chunks, labels_to_mentions, names_path
 from hadath.entities.gazetteer import default_gazetteer, read_names
 from hadath.entities.neural_features import Encoder, Inputs, pad_batch, reverse_index
-from hadath.entities.vectors import read_table
+from hadath.entities.vectors import load_vectors
 from hadath.errors import ModelError
 from hadath.model import Mention, Token
 
@@ -125,7 +125,7 @@ class NeuralTagger:
         options.inter_op_num_threads = 1
         try:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
-            encoder = Encoder(meta["encoder"], read_table(vectors_path(model_path)))
+            encoder = Encoder(meta["encoder"], load_vectors(vectors_path(model_path)))
             session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         except Exception as error:  # onnxruntime's own errors (InvalidProtobuf, Fail…) subclass Exception only
             raise ModelError(f"cannot load NER model {model_path}: {error}") from error

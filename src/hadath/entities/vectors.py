@@ -142,7 +142,20 @@ def read_table(path: Path) -> Vectors:
     return Vectors(words, matrix)
 
 
-@cache
 def load_vectors(path: Path | None = None) -> Vectors:
-    """The vector table (default: the shipped one), read once per process."""
-    return read_table(path or default_path())
+    """The vector table (default: the shipped one), read once per process.
+
+    The NER model and the event detector ask for the same file; one cache keyed by the
+    resolved path gives them one table.
+    """
+    return _load(path.resolve() if path is not None else _default_resolved())
+
+
+@cache
+def _default_resolved() -> Path:
+    return default_path().resolve()
+
+
+@cache
+def _load(path: Path) -> Vectors:
+    return read_table(path)

@@ -58,14 +58,20 @@ class TypeModel:
         Features are L2-normalised over the model's vocabulary, as in training; with
         shared weights, a feature is two columns (its own and its shared name).
         """
-        known = [(self.weights[name], value) for name, value in features.items() if name in self.weights]
-        if self.shared:
-            for name, value in features.items():
-                weight = self.shared.get(shared_name(name, self.kind, self.partners))
+        dot = squares = 0.0
+        weights, shared = self.weights, self.shared
+        for name, value in features.items():
+            weight = weights.get(name)
+            if weight is not None:
+                dot += weight * value
+                squares += value * value
+            if shared:
+                # only lexicon features (L:…) are renamed; skip the call for the rest
+                weight = shared.get(shared_name(name, self.kind, self.partners) if name[:2] == "L:" else name)
                 if weight is not None:
-                    known.append((weight, value))
-        norm = math.sqrt(sum(value * value for _, value in known))
-        z = self.bias + (sum(w * value for w, value in known) / norm if norm else 0.0)
+                    dot += weight * value
+                    squares += value * value
+        z = self.bias + (dot / math.sqrt(squares) if squares else 0.0)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
     def drops(self, score: float) -> bool:

@@ -32,11 +32,13 @@ what "a mention of this type that happened" looks like is learned from both file
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from hadath.entities.clusters import lookup, stem_of
 from hadath.entities.vectors import load_vectors
@@ -119,18 +121,33 @@ def sentence_features(
 
 def _vector_features(tokens: Sequence[Token]) -> dict[str, float]:
     """The mean (``v:``) and element-wise maximum (``x:``) of the words' unit vectors."""
-    vectors = load_vectors()
-    rows = [vectors.index.get(stem_of(t.norm), 0) for t in tokens if t.kind == "word"]
-    rows = [row for row in rows if row]  # row 0: a stem the table does not know
+    rows = [row for row in (_vector_row(t.norm) for t in tokens if t.kind == "word") if row]
     if not rows:
         return {}
-    units = vectors.matrix[rows]
-    units = units / (np.linalg.norm(units, axis=1, keepdims=True) + 1e-9)
+    units = _unit_rows()[rows]
     features: dict[str, float] = {}
     for prefix, summary in (("v:", units.mean(axis=0)), ("x:", units.max(axis=0))):
         scaled = summary * (VECTOR_WEIGHT / (np.linalg.norm(summary) + 1e-9))
-        features.update((f"{prefix}{i}", float(value)) for i, value in enumerate(scaled))
+        features.update(zip(_vector_names(prefix, len(scaled)), scaled.tolist(), strict=True))
     return features
+
+
+@functools.cache
+def _vector_names(prefix: str, dimensions: int) -> tuple[str, ...]:
+    return tuple(f"{prefix}{i}" for i in range(dimensions))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _vector_row(norm: str) -> int:
+    """The word's row in the vector table; 0 for a stem the table does not know."""
+    return load_vectors().index.get(stem_of(norm), 0)
+
+
+@functools.cache
+def _unit_rows() -> npt.NDArray[np.float32]:
+    matrix = load_vectors().matrix
+    units: npt.NDArray[np.float32] = matrix / (np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9)
+    return units
 
 
 def _cluster(stem: str, norm: str) -> int | None:

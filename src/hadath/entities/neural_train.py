@@ -33,7 +33,7 @@ from hadath.entities.gazetteer import Gazetteer, write_names
 from hadath.entities.neural import NeuralTagger, Scores, meta_path, vectors_path
 from hadath.entities.neural_features import Encoder, Inputs, pad_batch, reverse_index, view
 from hadath.entities.train import Chunk, entity_names, fold_chunks, split_dev
-from hadath.entities.vectors import Vectors, read_table
+from hadath.entities.vectors import Vectors, load_vectors, read_table
 from hadath.errors import ModelError
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
@@ -345,7 +345,7 @@ def _fit_job(
     """One network trained in a worker process: its weights as arrays, the encoder's spec, its history."""
     import tempfile
 
-    net, encoder, history = fit(train, None, read_table(vectors_file), p, Path(tempfile.gettempdir()))
+    net, encoder, history = fit(train, None, load_vectors(vectors_file), p, Path(tempfile.gettempdir()))
     return {k: v.numpy() for k, v in net.state_dict().items()}, encoder.spec, history
 
 
@@ -355,9 +355,10 @@ def fit_members(
 ) -> list[tuple[Any, Encoder, list[dict[str, Any]]]]:
     """``fit`` (no dev) for each (sentences, params) run, ``jobs`` at a time in worker processes.
 
-    ``table`` is ``vectors_file`` already read; workers read the file themselves.  Each
-    run seeds its own generators and trains on one thread, so a network is the same
-    whether it was trained here or in a worker, alone or beside another.
+    ``table`` is ``vectors_file`` already read; a worker reads the file once for all its
+    runs (``load_vectors`` caches it per process).  Each run seeds its own generators
+    and trains on one thread, so a network is the same whether it was trained here or
+    in a worker, alone or beside another.
     """
     if jobs <= 1:
         return [fit(train, None, table, p, work, log) for train, p in runs]

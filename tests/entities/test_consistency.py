@@ -34,6 +34,25 @@ def test_consistency_multiword_names_spread_whole_and_before_their_parts() -> No
     ]
 
 
+def test_consistency_partly_labelled_recurrence_takes_the_whole_found_name() -> None:
+    # The second sentence's tagger found only "كي مون"; the text's full name covers it.
+    tokens, labels = _labelled(
+        "التقى بان كي مون الوزير .\nوقال بان كي مون إن الوضع صعب .", {1: "B-PER", 2: "I-PER", 3: "I-PER", 8: "B-PER", 9: "I-PER"}
+    )
+    assert _named(tokens, spread_names(tokens, labels)) == [("PER", "بان كي مون"), ("PER", "بان كي مون")]
+
+
+def test_consistency_partial_recurrence_keeps_other_types_and_crossing_spans() -> None:
+    found = {1: "B-PER", 2: "I-PER", 3: "I-PER"}
+    text = "التقى بان كي مون الوزير .\nوقال بان كي مون ساهم ."
+    # "مون" labelled a place inside the recurrence: another type, left alone
+    tokens, labels = _labelled(text, {**found, 9: "B-LOC"})
+    assert spread_names(tokens, labels)[7:11] == ["O", "O", "B-LOC", "O"]
+    # "كي مون ساهم" runs on past the recurrence's end: left alone
+    tokens, labels = _labelled(text, {**found, 8: "B-PER", 9: "I-PER", 10: "I-PER"})
+    assert spread_names(tokens, labels)[7:11] == ["O", "B-PER", "I-PER", "I-PER"]
+
+
 def test_consistency_surname_alone_does_not_override_the_texts_own_reading() -> None:
     # "حلب" is labelled a place elsewhere in the text, so the person's last name does not make it PER.
     tokens, labels = _labelled(

@@ -6,7 +6,8 @@ sentence of an article can go unlabelled in the next, where the context is thinn
 read across the whole text:
 
 - a name found with several types takes the one found most often (ties keep each label);
-- unlabelled occurrences of a found name get its type, longest names first;
+- unlabelled occurrences of a found name get its type, longest names first; so do
+  occurrences that the tagger labelled only in part, with the same type;
 - the last word of a person's full name, alone, is that person ("بوتين"), unless the
   text itself labels that word otherwise.
 
@@ -64,6 +65,18 @@ def spread_names(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
         kind = _majority(votes[name])
         n = len(name)
         for i in starts.get(name[0], ()):
-            if keys[i : i + n] == name and all(label == "O" for label in out[i : i + n]):
+            if keys[i : i + n] == name and _open_for(out, i, n, kind):
                 out[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
     return out
+
+
+def _open_for(labels: Sequence[str], first: int, n: int, kind: str) -> bool:
+    """Whether a recurrence of a found ``kind`` name at ``first`` may take its label: all of it
+    unlabelled, or partly labelled as the same type by spans that lie inside it ("كي مون"
+    where "بان كي مون" was found)."""
+    window = labels[first : first + n]
+    if all(label == "O" for label in window):
+        return True
+    inside = all(label == "O" or label[2:] == kind for label in window)
+    crossing = window[0].startswith("I-") or (first + n < len(labels) and labels[first + n].startswith("I-"))
+    return inside and not crossing and "O" in window

@@ -66,6 +66,41 @@ def test_extract_exposed_to_attack_is_passive() -> None:
     assert event.place is not None and event.place.of(text) == "عدن"
 
 
+def test_extract_exposed_to_attack_makes_the_subject_the_target() -> None:
+    # the nationality belongs to the attacked forces, not to an attacker
+    text = "وقالت القيادة إن القوات الأمريكية تعرضت لهجوم بقذائف الهاون قرب المطار."
+    event = one(text, "ASSAULT")
+    assert texts(text, event.targets) == ["القوات الأمريكية"]
+    assert event.sources == ()
+    text = "ولقي أربعة صيادين حتفهم في قصف على الشاطئ."
+    assert texts(text, one(text, "ASSAULT").targets) == ["صيادين"]
+
+
+def test_extract_victims_named_by_a_noun_a_count_or_a_nisba() -> None:
+    for text, victim in (
+        ("وقتل شخصان في انفجار عبوة ناسفة قرب السوق.", "شخصان"),
+        ("قتل 12 فلسطينيا في غارة على المخيم.", "فلسطينيا"),
+        ("وخطف موظف ياباني يعمل في شركة نفط أمس.", "موظف ياباني"),
+        ("وأعلنت الشرطة مقتل رجل أعمال في هجوم بالرصاص.", "رجل"),
+    ):
+        event = one(text, "ASSAULT")
+        assert texts(text, event.targets) == [victim], text
+        assert event.sources == (), text
+
+
+def test_extract_forces_with_a_pronoun_are_the_subject() -> None:
+    text = "وأكد الجيش أن قواته قتلت مسلحا خلال مداهمة في المدينة."
+    event = one(text, "ASSAULT")
+    assert texts(text, event.sources) == ["قواته"]
+    assert texts(text, event.targets) == ["مسلحا"]
+
+
+def test_extract_trigger_read_whole_keeps_its_first_letter() -> None:
+    # "فتحت" is split as ف + تحت ("under"); the verb is found on the whole word and shown whole
+    text = "وقالت مصادر محلية إن دبابات فتحت النار على الحي."
+    assert one(text, "ASSAULT").trigger.of(text) == "فتحت"
+
+
 def test_extract_counted_victims_are_targets() -> None:
     text = "قتل خمسة جنود في هجوم انتحاري بسيارة مفخخة استهدف دورية في الموصل."
     event = one(text, "ASSAULT", [("الموصل", "LOC")])

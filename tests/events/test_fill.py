@@ -70,3 +70,11 @@ def test_participants_accusative_of_a_listed_noun(lexicon: Lexicon) -> None:
     text = "التقى الوزير ناشطا من المعارضة."
     view = SentenceView.of(tokenize(text))
     assert "ناشطا" in [text[p.span.start : p.span.end] for p in participants(view, (), lexicon)]
+
+
+def test_participants_victims_and_counted_nisbas_only_when_asked(lexicon: Lexicon) -> None:
+    text = "قتل 12 فلسطينيا وسائق في قصف على المخيم."
+    view = SentenceView.of(tokenize(text))
+    with_victims = [text[p.span.start : p.span.end] for p in participants(view, (), lexicon)]
+    assert with_victims == ["فلسطينيا", "سائق"]
+    assert participants(view, (), lexicon, extended=False) == []

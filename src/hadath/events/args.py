@@ -8,7 +8,8 @@ before it in the same clause is taken (SVO).  Frames change the reading:
 - host (استقبل X Y): X hosts, so X is the target and the visitor Y the source;
 - passive (اغتيل X, مقتل X, تعرض X لهجوم, or a counted subject: قتل 5 جنود): the
   subject is the target, and a participant behind an agent marker (على يد, برصاص)
-  is the source;
+  is the source; a passive verbal noun of a type that acts on things (مقتل رجل أعمال)
+  takes the noun after it when no participant is there;
 - mutual (اشتباكات بين X و Y): every participant is a source.
 
 After a verbal noun the participant right after it is its genitive: the agent
@@ -112,6 +113,8 @@ def assign(
         prepped = next((p for p in after if p.prep in info.target_preps and p not in subject), None)
         obj = _group(prepped, parts, view)
         if frame == "passive":
+            if not (subject or obj) and head.sense.type in OBJECT_FALLBACK:  # مقتل رجل دين: any noun
+                obj = _object_phrase(view, head, (), breaks, taken, info.target_preps, lexicon)
             return _roles(marked, subject or obj, parts, view, head, lexicon)
         if not subject:  # "قام مسلحون بخطف ...": the support verb's subject acts
             support = lexicon.cues["support_verbs"]

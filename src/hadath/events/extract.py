@@ -182,7 +182,8 @@ def _relative(view: SentenceView, matches: Sequence[Match], k: int) -> bool:
 def _event(context: _Context, match: Match, relative: bool = False) -> EventMention:
     view, lexicon, sentence = context.view, context.lexicon, context.sentence
     head_last_seg = match.head_end - 1
-    trigger = Span(view.seg_spans[match.first][0], view.seg_spans[head_last_seg][1])
+    start = view.tokens[view.seg_token[match.first]].start if match.whole else view.seg_spans[match.first][0]
+    trigger = Span(start, view.seg_spans[head_last_seg][1])
     noun = match.aspect == "noun"
     sense = match.sense
     head = Head(

@@ -112,7 +112,7 @@ def sentence_features(
             features[f"{prefix}:clause1"] = 1.0
         if any(view.stem(j) in RELATIVES for j in range(max(0, at - 2), at)):
             features[f"{prefix}:rel"] = 1.0
-    if matches and any(p.counted for p in participants(view, (), lexicon)):
+    if matches and any(p.counted for p in participants(view, (), lexicon, extended=False)):
         features["s:counted"] = 1.0
     weighted = {name: value if name[:2] in _UNWEIGHTED else LEXICON_WEIGHT * value for name, value in features.items()}
     weighted.update(_vector_features(tokens))

@@ -8,7 +8,8 @@ actors elsewhere, and these rules look for them in the whole sentence:
 - an agent marker names the source wherever it stands ("هجوم نفذته طالبان",
   "طائرة تابعة للقوات الأميركية", "مظاهرة نظمها حزب ...");
 - a nationality adjective on the trigger or its weapon names the side that fired
-  ("صاروخ إسرائيلي", "ضربة جوية أمريكية");
+  ("صاروخ إسرائيلي", "ضربة جوية أمريكية"), but not one inside a participant's noun
+  phrase before the verb ("القوات الأمريكية تعرضت لهجوم");
 - a subject separated from its verb by a participle clause ("انتحاريا يقود سيارة
   مفخخة فجر نفسه") is taken when nothing else is found;
 - a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X".
@@ -123,6 +124,8 @@ def _nationality(
     for i in range(start, min(len(view.tokens), head.last + 1 + WEAPON_REACH)):
         if i > head.last and (breaks[i] or i in taken):
             return None
+        if i < head.first and i in taken:
+            continue  # "القوات الأميركية تعرضت لهجوم": the adjective belongs to an actor's noun phrase
         stem = view.stem(i)
         if view.tokens[i].kind == "word" and any(
             stem.endswith(end) and stem[: len(stem) - len(end)] in nations for end in NATIONALITY_ENDINGS

@@ -7,7 +7,7 @@ matched again.  The mode is the trigger's own, else the nearest mode cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hadath.events.lexicon import Aspect, Lexicon, Pattern, Sense
 from hadath.events.segments import CONJ_LETTERS, SentenceView, article_key, has_article, whole_key
@@ -24,6 +24,7 @@ class Match:
     head_end: int  # end (exclusive) of the contiguous head, before any gap
     segs: frozenset[int]
     aspect: Aspect
+    whole: bool = False  # found on the whole first word, the letter read as a conjunction included (فتحت)
 
 
 def find_triggers(view: SentenceView, lexicon: Lexicon) -> list[Match]:
@@ -52,6 +53,7 @@ def _best_at(view: SentenceView, i: int, lexicon: Lexicon) -> Match | None:
         whole_word = article_key(token)
         if whole_word is not None:
             keys.append(whole_word)
+    whole = None
     if view.first_seg[token_index] == i:
         token = view.tokens[token_index]
         whole = whole_key(token)
@@ -75,7 +77,8 @@ def _best_at(view: SentenceView, i: int, lexicon: Lexicon) -> Match | None:
                 found.append(match)
                 longest = length
         if found:
-            return _prefer(view, i, found)
+            best = _prefer(view, i, found)
+            return replace(best, whole=True) if whole is not None and key == whole else best
     return None
 
 

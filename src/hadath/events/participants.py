@@ -1,7 +1,8 @@
 """Who can fill an argument slot in a sentence: entity mentions and generic actor nouns.
 
 PLOVER actors are often unnamed (المتظاهرون, مسلحون, الشرطة), so besides the
-sentence's entity mentions a word from the actor-noun list is a participant, unless
+sentence's entity mentions a word from the actor-noun or victim-noun lists (or a
+counted nisba: قتل 12 فلسطينيا) is a participant, unless
 it is part of a mention or a title standing right before one (الرئيس ... بوتين).
 Each participant knows the preposition that governs it (بموسكو, في موسكو, مع الرئيس),
 which the argument rules read.
@@ -20,6 +21,7 @@ TITLE_LOOKAHEAD = 4  # tokens from a title to the name it introduces
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # الروسي, الأمريكية: adjectives inside a noun phrase
 GROUP_ENDINGS = ("يين", "يون")  # السودانيين, الفلسطينيون: people named by a nisba plural
 MIN_GROUP_STEM = 6
+COUNTED_NISBA = "يا"  # عراقيا, فلسطينيا: one of a counted nationality
 ADJECTIVES = 2  # nisba adjectives kept in a generic actor's span
 
 
@@ -48,8 +50,15 @@ class Participant:
     counted: bool  # a number or quantity word stands before it (قتل 5 جنود)
 
 
-def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexicon) -> list[Participant]:
-    """Participants of the sentence in ``view``, in text order."""
+def participants(
+    view: SentenceView, mentions: Sequence[Mention], lexicon: Lexicon, extended: bool = True
+) -> list[Participant]:
+    """Participants of the sentence in ``view``, in text order.
+
+    ``extended=False`` keeps to the plain actor nouns, leaving out victim nouns, possessed
+    forms (قواته) and counted nisbas: the event detector's ``s:counted`` feature was
+    trained on that reading, and argument rules must not shift the detector.
+    """
     out: list[tuple[int, int, str, Span | None]] = []
     covered: set[int] = set()
     for mention in mentions:
@@ -60,6 +69,9 @@ def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexic
         covered.update(range(first, last + 1))
     starts = sorted(first for first, _, _, _ in out)
     nouns = lexicon.cues.words("actor_nouns")
+    if extended:
+        nouns |= lexicon.cues.words("victim_nouns") | lexicon.cues.words("possessed_actor_nouns")
+    quantities = lexicon.cues.words("quantities")
     adjectives = lexicon.cues.words("actor_adjectives")
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
     previous = -2
@@ -71,7 +83,8 @@ def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexic
         group = stem.endswith(GROUP_ENDINGS) and len(stem) >= MIN_GROUP_STEM and not after_actor
         # the indefinite accusative adds ا (اغتالوا ناشطا): the noun is listed without it
         listed = stem in nouns or (len(stem) > 3 and stem.endswith("ا") and stem[:-1] in nouns)
-        if not (listed or group or (stem in adjectives and not after_actor)):
+        counted_nisba = extended and _counted_nisba(view, i, quantities)
+        if not (listed or group or counted_nisba or (stem in adjectives and not after_actor)):
             continue
         if stem in titles and _introduces(view, i, starts, titles):
             continue  # الرئيس before بوتين belongs to the name's noun phrase
@@ -82,6 +95,15 @@ def participants(view: SentenceView, mentions: Sequence[Mention], lexicon: Lexic
     out.sort(key=lambda item: (item[0], item[1]))
     taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
     return [_participant(view, first, last, kind, span, lexicon, taken) for first, last, kind, span in out]
+
+
+def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:
+    """A counted nisba in the accusative names people: "قتل 13 عراقيا" (13 Iraqis)."""
+    stem = view.stem(i)
+    if not (stem.endswith(COUNTED_NISBA) and len(stem) >= MIN_GROUP_STEM - 1) or i == 0:
+        return False
+    before = view.tokens[i - 1]
+    return before.kind == "number" or (before.kind == "word" and view.stem(i - 1) in quantities)
 
 
 def _introduces(view: SentenceView, i: int, starts: Sequence[int], titles: frozenset[str]) -> bool:

@@ -182,8 +182,8 @@ def _object_phrase(
         if token.kind == "number" or stem in skip:
             i += 1
             continue
-        if token.kind != "word":
-            return ()
+        if token.kind != "word" or has_conj(token):
+            return ()  # "قتلوا وأصيب العشرات": a word with و opens the next clause, not an object
         own = [p.norm for p in token.pieces if p.role == "prep"]
         if stem in preps:
             if stem not in target_preps or stem in ("ل", "ب"):

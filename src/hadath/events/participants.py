@@ -69,8 +69,9 @@ def participants(
         covered.update(range(first, last + 1))
     starts = sorted(first for first, _, _, _ in out)
     nouns = lexicon.cues.words("actor_nouns")
-    if extended:
-        nouns |= lexicon.cues.words("victim_nouns") | lexicon.cues.words("possessed_actor_nouns")
+    if extended:  # victim nouns that are triggers themselves (القتلى, رهينة) name the event, not a party
+        victims = frozenset(w for w in lexicon.cues.words("victim_nouns") if w not in lexicon.index)
+        nouns |= victims | lexicon.cues.words("possessed_actor_nouns")
     quantities = lexicon.cues.words("quantities")
     adjectives = lexicon.cues.words("actor_adjectives")
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")

@@ -27,12 +27,12 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from hadath.errors import ModelError
-from hadath.events.features import shared_name
+from hadath.events.features import own_names
 from hadath.events.lexicon import PLOVER_TYPES, data_path
 
 MODEL = "detector.json.gz"
@@ -59,20 +59,25 @@ class TypeModel:
         shared weights, a feature is two columns (its own and its shared name).
         """
         dot = squares = 0.0
-        weights, shared = self.weights, self.shared
+        weights, shared = self.weights, self._shared_by_own_name
         for name, value in features.items():
             weight = weights.get(name)
             if weight is not None:
                 dot += weight * value
                 squares += value * value
-            if shared:
-                # only lexicon features (L:…) are renamed; skip the call for the rest
-                weight = shared.get(shared_name(name, self.kind, self.partners) if name[:2] == "L:" else name)
-                if weight is not None:
-                    dot += weight * value
-                    squares += value * value
+            weight = shared.get(name)
+            if weight is not None:
+                dot += weight * value
+                squares += value * value
         z = self.bias + (dot / math.sqrt(squares) if squares else 0.0)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    @cached_property
+    def _shared_by_own_name(self) -> dict[str, float]:
+        """The shared weights keyed by the sentence feature each applies to, renamed once here
+        rather than for every feature of every sentence scored."""
+        return {own: weight for name, weight in self.shared.items()
+                for own in own_names(name, self.kind, self.partners)}
 
     def drops(self, score: float) -> bool:
         """Whether a lexicon mention in a sentence with this score is not an event at all."""

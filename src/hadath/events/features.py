@@ -168,3 +168,16 @@ def shared_name(name: str, kind: str, partners: Sequence[str]) -> str:
         if head in partners:
             return OTHER + sep + rest
     return name
+
+
+def own_names(shared: str, kind: str, partners: Sequence[str]) -> tuple[str, ...]:
+    """The names of a ``kind`` sentence's features that ``shared_name`` maps to ``shared`` (its inverse)."""
+    if shared.startswith("L:"):
+        head, sep, rest = shared[2:].partition(":")
+        if head == SELF[2:]:
+            return (f"L:{kind}{sep}{rest}",)
+        if head == OTHER[2:]:
+            return tuple(f"L:{partner}{sep}{rest}" for partner in partners)
+        if head == kind or head in partners:
+            return ()  # shared_name never leaves these names as they are
+    return (shared,)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -98,6 +98,13 @@ class Lexicon:
     suppress: Mapping[str, frozenset[str]]  # type → types it makes redundant in a sentence
     embedding: Mapping[str, str]  # "TYPE" or "TYPE:mode" → flag it puts on the triggers after it
     patterns: int = field(default=0)
+
+    @cached_property
+    def party_nouns(self) -> frozenset[str]:
+        """Nouns that name a party to an event (``participants``, extended): actor nouns, possessed
+        actor nouns, and victim nouns that are not triggers themselves (القتلى names the event)."""
+        victims = frozenset(w for w in self.cues.words("victim_nouns") if w not in self.index)
+        return self.cues.words("actor_nouns") | self.cues.words("possessed_actor_nouns") | victims
 
 
 @dataclass(frozen=True, slots=True)

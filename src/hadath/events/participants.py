@@ -68,10 +68,7 @@ def participants(
         out.append((first, last, mention.type, Span(mention.start, mention.end)))
         covered.update(range(first, last + 1))
     starts = sorted(first for first, _, _, _ in out)
-    nouns = lexicon.cues.words("actor_nouns")
-    if extended:  # victim nouns that are triggers themselves (القتلى, رهينة) name the event, not a party
-        victims = frozenset(w for w in lexicon.cues.words("victim_nouns") if w not in lexicon.index)
-        nouns |= victims | lexicon.cues.words("possessed_actor_nouns")
+    nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
     quantities = lexicon.cues.words("quantities")
     adjectives = lexicon.cues.words("actor_adjectives")
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")

@@ -350,16 +350,17 @@ def _fit_job(
 
 
 def fit_members(
-    runs: Sequence[tuple[Sequence[Sentence], NeuralParams]], table: Vectors, vectors_file: Path, work: Path,
+    runs: Sequence[tuple[Sequence[Sentence], NeuralParams]], vectors_file: Path, work: Path,
     log: Any = None, jobs: int = 1,
 ) -> list[tuple[Any, Encoder, list[dict[str, Any]]]]:
     """``fit`` (no dev) for each (sentences, params) run, ``jobs`` at a time in worker processes.
 
-    ``table`` is ``vectors_file`` already read; a worker reads the file once for all its
-    runs (``load_vectors`` caches it per process).  Each run seeds its own generators
-    and trains on one thread, so a network is the same whether it was trained here or
-    in a worker, alone or beside another.
+    The table is read here afresh (a file just rebuilt in this process must not meet a
+    cached copy); a worker reads it once for all its runs (``load_vectors`` caches it per
+    process).  Each run seeds its own generators and trains on one thread, so a network
+    is the same whether it was trained here or in a worker, alone or beside another.
     """
+    table = read_table(vectors_file)
     if jobs <= 1:
         return [fit(train, None, table, p, work, log) for train, p in runs]
     import multiprocessing
@@ -415,12 +416,12 @@ def train_neural(
     started = time.perf_counter()
     sentences = read_conll(path)
     train, dev = split_dev(sentences)
-    table = read_table(vectors_file)
     counts = {"train": len(train), "dev": len(dev)}
     with tempfile.TemporaryDirectory() as tmp:
         if select_on_dev:
             p = replace(p, members=1)  # the run that chose the settings trained one network
-            net, encoder, history = fit(train, dev, table, replace(p, epochs=p.dev_epochs), Path(tmp), log)
+            net, encoder, history = fit(train, dev, read_table(vectors_file), replace(p, epochs=p.dev_epochs),
+                                        Path(tmp), log)
             best = max(history, key=lambda r: r["dev"]["f1"])
             figures = {"micro": best["dev"], "per_type_f1": best["per_type"], "epoch": best["epoch"]}
             nets, training = [net], f"first 90% of train.txt, epoch {best['epoch']} of {p.dev_epochs} (best on dev)"
@@ -428,7 +429,7 @@ def train_neural(
             # The settings trained on the first 90% and scored once on dev, then the refit.
             seeds = _seeds(p)
             runs = [(part, replace(p, seed=seed)) for part in (train, sentences) for seed in seeds]
-            fitted = fit_members(runs, table, vectors_file, Path(tmp), log, jobs)
+            fitted = fit_members(runs, vectors_file, Path(tmp), log, jobs)
             trial, final = fitted[: len(seeds)], fitted[len(seeds):]
             # each part has its own encoder (its own vocabulary): dev is read with the trial's
             tagger = _tagger(torch, [net for net, _, _ in trial], trial[-1][1], entity_names(train),

@@ -48,14 +48,21 @@ def test_fill_subject_across_a_participle_clause() -> None:
     ("تظاهر مئات الطلاب أمام الوزارة احتجاجا على زيارة الوزير للجامعة.", "الوزير"),
     ("ورفع المحتجون لافتات مناهضة للحكومة في الساحة الرئيسية.", "حكومة"),
     ("خرج آلاف المتظاهرين إلى الشوارع ضد البرلمان الجديد.", "البرلمان"),
+    ("وردد المحتجون في الساحة هتافات مضادة للحكومة الانتقالية.", "حكومة"),
+    ("وتجمع مئات الطلاب أمام الجامعة رفضا لقرارات الوزارة الأخيرة.", "الوزارة"),
+    ("واعتصم السكان أمام المبنى متهمين الشرطة بالتقصير في حمايتهم.", "الشرطة"),
+    ("وخرجت مسيرة في العاصمة تطالب بطرد السفير الأجنبي من البلاد.", "السفير"),
 ])
 def test_fill_protest_target_follows_its_cue(text: str, target: str) -> None:
     event = of_type(text, "PROTEST")
     assert target in " ".join(texts(text, event.targets))
 
 
-def test_fill_protest_demand_is_not_a_target() -> None:
-    text = "اعتصم العمال أمام المصنع مطالبين بزيادة الأجور."
+@pytest.mark.parametrize("text", [
+    "اعتصم العمال أمام المصنع مطالبين بزيادة الأجور.",
+    "وتظاهر الأهالي أمام المحكمة مطالبين بالإفراج عن المعتقلين.",
+])
+def test_fill_protest_demand_is_not_a_target(text: str) -> None:
     event = of_type(text, "PROTEST")
     assert not event.targets
 

@@ -175,7 +175,9 @@ def _protest_target(
         if after <= part.first <= after + TARGET_REACH and part not in roles.sources and part.prep in (None, prep):
             return part
     i = after
-    if i < len(view.tokens) and prep is None and any(p.role == "prep" for p in view.tokens[i].pieces):
+    # "تطالب بحقوقهم" names a demand, not whom it is against; "تطالب بطرد السفير" names both
+    if (i < len(view.tokens) and prep is None and any(p.role == "prep" for p in view.tokens[i].pieces)
+            and view.stem(i) not in topics):
         return None
     while i < len(view.tokens) and (view.stem(i) in topics or view.stem(i) in skip):
         i += 1

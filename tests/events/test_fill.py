@@ -85,3 +85,32 @@ def test_participants_victims_and_counted_nisbas_only_when_asked(lexicon: Lexico
     with_victims = [text[p.span.start : p.span.end] for p in participants(view, (), lexicon)]
     assert with_victims == ["فلسطينيا", "سائق"]
     assert participants(view, (), lexicon, extended=False) == []
+
+
+@pytest.mark.parametrize("text, bomber", [
+    ("وفجر انتحاري نفسه قرب نقطة تفتيش في المدينة.", "انتحاري"),
+    ("واستهدفت انتحارية حافلة للركاب في السوق.", "انتحارية"),
+])
+def test_fill_bomber_right_after_the_verb_is_the_source(text: str, bomber: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert texts(text, event.sources) == [bomber]
+
+
+def test_fill_bomber_adjective_names_no_source() -> None:
+    text = "وقتل خمسة أشخاص في هجوم انتحاري على مركز للشرطة."
+    event = of_type(text, "ASSAULT")
+    assert not event.sources
+
+
+def test_fill_nominative_actor_after_a_verbal_noun_is_the_subject() -> None:
+    text = "كما خطف مسلحون أمس عددا من العمال في الريف."  # خطف read as a verbal noun here
+    event = of_type(text, "ASSAULT")
+    assert texts(text, event.sources) == ["مسلحون"]
+    assert "مسلحون" not in texts(text, event.targets)
+
+
+def test_fill_nominative_victims_stay_targets() -> None:
+    text = "وقتل مدنيون في القصف على الحي."
+    event = of_type(text, "ASSAULT")
+    assert not event.sources
+    assert "مدنيون" in texts(text, event.targets)

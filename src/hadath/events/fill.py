@@ -12,10 +12,14 @@ actors elsewhere, and these rules look for them in the whole sentence:
   phrase before the verb ("القوات الأمريكية تعرضت لهجوم");
 - a subject separated from its verb by a participle clause ("انتحاريا يقود سيارة
   مفخخة فجر نفسه") is taken when nothing else is found;
-- a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X".
+- a bomber noun right after a verb of violence is its subject ("فجر انتحاري نفسه");
+- an actor in the nominative plural right after a verbal noun that is also a perfect
+  verb is the verb's subject, not the noun's object ("خطف مسلحون");
+- a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X", "تطالب بطرد X".
 
-Rules only fill empty slots; the one change to what the first reading found is a
-victim it took for the subject of a violent verb, which moves to the target slot.
+Rules only fill empty slots; the changes to what the first reading found are a victim
+it took for the subject of a violent verb, which moves to the target slot, and a
+nominative actor it took for a verbal noun's object, which moves to the source slot.
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ def complete(
     if frame == "mutual":
         return roles
     roles = _passive_subject(view, head, lexicon, roles, frame)
+    roles = _nominative_agent(view, head, lexicon, roles)
+    if not roles.sources and not head.noun and frame == "agent" and head.sense.type in PASSIVE_TYPES:
+        bomber = _bomber_after(view, head, lexicon)
+        if bomber is not None and bomber not in roles.targets:
+            roles = replace(roles, sources=(bomber,))
     if not roles.sources and not roles.targets and not head.noun and frame in ("agent", "passive"):
         subject = _distant_subject(view, parts, head, breaks, nearest=True)
         if subject is not None and (frame == "passive" or _victim(view, subject, lexicon)):
@@ -76,6 +85,30 @@ def _passive_subject(view: SentenceView, head: Head, lexicon: Lexicon, roles: Ro
     if subject.last >= head.first or not _victim(view, subject, lexicon):
         return roles
     return replace(roles, sources=(), targets=(subject,))
+
+
+def _nominative_agent(view: SentenceView, head: Head, lexicon: Lexicon, roles: Roles) -> Roles:
+    """"خطف مسلحون": a verbal noun that is also a perfect verb, followed by an actor in the
+    nominative plural (ـون, never the genitive of a noun's object), is that verb's subject."""
+    if not head.noun or roles.sources or not roles.targets:
+        return roles
+    first = roles.targets[0]
+    stem = view.stem(first.first)
+    if (first.kind != "NOUN" or first.first != head.last + 1 or first.prep is not None
+            or not stem.endswith("ون") or stem not in lexicon.cues.words("actor_nouns") or _victim(view, first, lexicon)
+            or any(p.role not in ("stem", "conj") for p in view.tokens[head.last].pieces)):
+        return roles
+    return replace(roles, sources=(first,), targets=roles.targets[1:])
+
+
+def _bomber_after(view: SentenceView, head: Head, lexicon: Lexicon) -> Participant | None:
+    """"فجرت انتحارية نفسها", "استهدف انتحاري اجتماعا": a bomber noun right after the verb is
+    its subject.  Elsewhere the word is mostly an adjective (هجوم انتحاري), so it is not a
+    participant of its own."""
+    i = head.last + 1
+    if i < len(view.tokens) and view.stem(i) in lexicon.cues.words("bomber_nouns"):
+        return noun_phrase(view, i, lexicon)
+    return None
 
 
 def _marked(

@@ -87,6 +87,23 @@ def test_participants_victims_and_counted_nisbas_only_when_asked(lexicon: Lexico
     assert participants(view, (), lexicon, extended=False) == []
 
 
+def test_participants_number_words_count_only_when_asked(lexicon: Lexicon) -> None:
+    text = "قتل اربعون مسلحا في الاشتباكات."
+    view = SentenceView.of(tokenize(text))
+    assert [p.counted for p in participants(view, (), lexicon)] == [True]
+    assert [p.counted for p in participants(view, (), lexicon, extended=False)] == [False]
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("قتل اربعون شخصا امس في هجمات متفرقة شمال البلاد.", "شخصا"),
+    ("قتل ثلاثون مدنيا في القصف على البلدة.", "مدنيا"),
+])
+def test_fill_victims_counted_in_words_are_targets(text: str, victims: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert victims in texts(text, event.targets)
+    assert not event.sources
+
+
 @pytest.mark.parametrize("text, bomber", [
     ("وفجر انتحاري نفسه قرب نقطة تفتيش في المدينة.", "انتحاري"),
     ("واستهدفت انتحارية حافلة للركاب في السوق.", "انتحارية"),

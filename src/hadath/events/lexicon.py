@@ -106,6 +106,12 @@ class Lexicon:
         victims = frozenset(w for w in self.cues.words("victim_nouns") if w not in self.index)
         return self.cues.words("actor_nouns") | self.cues.words("possessed_actor_nouns") | victims
 
+    @cached_property
+    def counts(self) -> frozenset[str]:
+        """Words that count a participant for the argument rules: the quantities and the other
+        number words (the detector's ``s:counted`` keeps to the quantities)."""
+        return self.cues.words("quantities") | self.cues.words("number_words")
+
 
 @dataclass(frozen=True, slots=True)
 class Inflection:

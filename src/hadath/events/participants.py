@@ -4,8 +4,8 @@ PLOVER actors are often unnamed (المتظاهرون, مسلحون, الشرط�
 sentence's entity mentions a word from the actor-noun or victim-noun lists (or a
 counted nisba: قتل 12 فلسطينيا) is a participant, unless
 it is part of a mention or a title standing right before one (الرئيس ... بوتين).
-Each participant knows the preposition that governs it (بموسكو, في موسكو, مع الرئيس),
-which the argument rules read.
+Each participant knows the preposition that governs it (بموسكو, في موسكو, مع الرئيس)
+and whether a count stands before it (قتل اربعون شخصا), which the argument rules read.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _adjective(view: SentenceView, i: int, taken: frozenset[int], adjectives: fr
 
 def noun_phrase(view: SentenceView, i: int, lexicon: Lexicon, taken: frozenset[int] = frozenset()) -> Participant:
     """A generic participant headed by token ``i`` (a victim, a building: مصورا فرنسيا)."""
-    return _participant(view, i, i, "NOUN", None, lexicon, taken | {i})
+    return _participant(view, i, i, "NOUN", None, lexicon, taken | {i}, lexicon.counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ def participants(
         covered.update(range(first, last + 1))
     starts = sorted(first for first, _, _, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
-    quantities = lexicon.cues.words("quantities")
+    quantities = lexicon.counts if extended else lexicon.cues.words("quantities")
     adjectives = lexicon.cues.words("actor_adjectives")
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
     previous = -2
@@ -92,7 +92,7 @@ def participants(
         previous = i
     out.sort(key=lambda item: (item[0], item[1]))
     taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
-    return [_participant(view, first, last, kind, span, lexicon, taken) for first, last, kind, span in out]
+    return [_participant(view, first, last, kind, span, lexicon, taken, quantities) for first, last, kind, span in out]
 
 
 def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:
@@ -130,7 +130,7 @@ def _token_range(view: SentenceView, start: int, end: int) -> tuple[int | None, 
 
 def _participant(
     view: SentenceView, first: int, last: int, kind: str, span: Span | None, lexicon: Lexicon,
-    taken: frozenset[int],
+    taken: frozenset[int], quantities: frozenset[str],
 ) -> Participant:
     tokens = view.tokens
     pieces = tokens[first].pieces
@@ -142,7 +142,7 @@ def _participant(
         )
         last = _noun_phrase_end(view, last, taken, lexicon)
         span = Span(start, tokens[last].end)
-    prep, lead, counted = _walk_back(view, first, lexicon, taken)
+    prep, lead, counted = _walk_back(view, first, lexicon, taken, quantities)
     return Participant(span, first, last, kind, own or prep, lead, counted)
 
 
@@ -174,7 +174,7 @@ def _noun_phrase_end(view: SentenceView, last: int, taken: frozenset[int], lexic
 
 
 def _walk_back(
-    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int]
+    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int], quantities: frozenset[str]
 ) -> tuple[str | None, int, bool]:
     """Preposition, lead token and count before token ``first``.
 
@@ -184,7 +184,6 @@ def _walk_back(
     cues = lexicon.cues
     preps = cues.words("prepositions")
     skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
-    quantities = cues.words("quantities")
     counted = False
     i = first - 1
     steps = 0

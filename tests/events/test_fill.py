@@ -104,6 +104,15 @@ def test_fill_victims_counted_in_words_are_targets(text: str, victims: str) -> N
     assert not event.sources
 
 
+@pytest.mark.parametrize("text, victims", [
+    ("وأعلن الجيش مقتل 12 من عناصر الشرطة في الهجوم على المعسكر.", "عناصر الشرطة"),
+    ("وخطف مسلحون 7 من العمال الأجانب قرب الحقل.", "العمال"),
+])
+def test_fill_a_number_and_min_count_the_victims(text: str, victims: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert victims in texts(text, event.targets)
+
+
 @pytest.mark.parametrize("text, bomber", [
     ("وفجر انتحاري نفسه قرب نقطة تفتيش في المدينة.", "انتحاري"),
     ("واستهدفت انتحارية حافلة للركاب في السوق.", "انتحارية"),

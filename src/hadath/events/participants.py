@@ -36,7 +36,7 @@ def _adjective(view: SentenceView, i: int, taken: frozenset[int], adjectives: fr
 
 def noun_phrase(view: SentenceView, i: int, lexicon: Lexicon, taken: frozenset[int] = frozenset()) -> Participant:
     """A generic participant headed by token ``i`` (a victim, a building: مصورا فرنسيا)."""
-    return _participant(view, i, i, "NOUN", None, lexicon, taken | {i}, lexicon.counts)
+    return _participant(view, i, i, "NOUN", None, lexicon, taken | {i}, extended=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def participants(
         previous = i
     out.sort(key=lambda item: (item[0], item[1]))
     taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
-    return [_participant(view, first, last, kind, span, lexicon, taken, quantities) for first, last, kind, span in out]
+    return [_participant(view, first, last, kind, span, lexicon, taken, extended) for first, last, kind, span in out]
 
 
 def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:
@@ -130,7 +130,7 @@ def _token_range(view: SentenceView, start: int, end: int) -> tuple[int | None, 
 
 def _participant(
     view: SentenceView, first: int, last: int, kind: str, span: Span | None, lexicon: Lexicon,
-    taken: frozenset[int], quantities: frozenset[str],
+    taken: frozenset[int], extended: bool,
 ) -> Participant:
     tokens = view.tokens
     pieces = tokens[first].pieces
@@ -142,7 +142,7 @@ def _participant(
         )
         last = _noun_phrase_end(view, last, taken, lexicon)
         span = Span(start, tokens[last].end)
-    prep, lead, counted = _walk_back(view, first, lexicon, taken, quantities)
+    prep, lead, counted = _walk_back(view, first, lexicon, taken, extended)
     return Participant(span, first, last, kind, own or prep, lead, counted)
 
 
@@ -174,7 +174,7 @@ def _noun_phrase_end(view: SentenceView, last: int, taken: frozenset[int], lexic
 
 
 def _walk_back(
-    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int], quantities: frozenset[str]
+    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int], extended: bool
 ) -> tuple[str | None, int, bool]:
     """Preposition, lead token and count before token ``first``.
 
@@ -184,6 +184,7 @@ def _walk_back(
     cues = lexicon.cues
     preps = cues.words("prepositions")
     skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
+    quantities = lexicon.counts if extended else cues.words("quantities")
     counted = False
     i = first - 1
     steps = 0
@@ -198,8 +199,9 @@ def _walk_back(
         else:
             stem = view.stem(i)
             if stem in preps:
-                if stem in ("من", "عن") and i > 0 and view.stem(i - 1) in quantities:
-                    counted = True  # أكثر من, لا يقل عن: part of the count
+                number_of = extended and stem == "من" and i > 0 and view.tokens[i - 1].kind == "number"
+                if number_of or (stem in ("من", "عن") and i > 0 and view.stem(i - 1) in quantities):
+                    counted = True  # أكثر من, لا يقل عن, 23 من: part of the count
                 elif stem == "من" and i > 0 and view.stem(i - 1) == "اول":
                     i -= 1  # "أول من أمس": a time, not a preposition
                     steps += 1

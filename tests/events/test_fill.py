@@ -113,6 +113,16 @@ def test_fill_a_number_and_min_count_the_victims(text: str, victims: str) -> Non
     assert victims in texts(text, event.targets)
 
 
+@pytest.mark.parametrize("text, crowd", [
+    ("وتجمهر الناس أمام مبنى البلدية مساء أمس.", "الناس"),
+    ("واستمر اعتصام العاملين في المصنع لليوم الثالث.", "العاملين"),
+    ("وتظاهرت المتظاهرات في الساحة الرئيسية رافعات الأعلام.", "المتظاهرات"),
+])
+def test_fill_crowds_are_the_protesters(text: str, crowd: str) -> None:
+    event = of_type(text, "PROTEST")
+    assert texts(text, event.sources) == [crowd]
+
+
 @pytest.mark.parametrize("text, bomber", [
     ("وفجر انتحاري نفسه قرب نقطة تفتيش في المدينة.", "انتحاري"),
     ("واستهدفت انتحارية حافلة للركاب في السوق.", "انتحارية"),

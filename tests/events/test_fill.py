@@ -150,3 +150,12 @@ def test_fill_nominative_victims_stay_targets() -> None:
     event = of_type(text, "ASSAULT")
     assert not event.sources
     assert "مدنيون" in texts(text, event.targets)
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("واختطف مسلحون قبل يومين تاجرا ثريا في المدينة.", "تاجرا"),
+    ("وخطف المسلحون قبل ظهر أمس أميركيا قرب الميناء.", "أميركيا"),
+])
+def test_fill_object_after_a_time_phrase(text: str, victim: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert victim in " ".join(texts(text, event.targets))

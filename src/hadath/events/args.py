@@ -37,6 +37,7 @@ TIGHT_SVO = 2  # a subject this close before the verb wins over a participant af
 COUNTED_ACTORS = frozenset({"PROTEST"})  # تظاهر آلاف السودانيين: a counted subject acts
 # Types whose object is often an unnamed thing or person (خطفوا مصورا فرنسيا): any noun will do.
 OBJECT_FALLBACK = frozenset({"ASSAULT", "COERCE"})
+TIME_PREPS = frozenset({"قبل", "بعد", "منذ"})  # "قبل خمسة أيام" between a verb and its object
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,7 @@ def _object_phrase(
 ) -> tuple[Participant, ...]:
     """The noun right after the subject (VSO) or the verb, or after على/ضد: the object."""
     start = subject[-1].last + 1 if subject and subject[-1].first > head.last else head.last + 1
-    skip = lexicon.cues.words("skip_words") | lexicon.counts
+    skip = lexicon.cues.words("skip_words") | lexicon.counts | lexicon.cues.words("time_nouns")
     preps = lexicon.cues.words("prepositions")
     i = start
     while i < len(view.tokens) and i - start <= SUBJECT_GAP:
@@ -181,6 +182,10 @@ def _object_phrase(
         stem = view.stem(i)
         if token.kind == "number" or stem in skip:
             i += 1
+            continue
+        if stem in TIME_PREPS and i + 1 < len(view.tokens) and not breaks[i + 1] and (
+                view.tokens[i + 1].kind == "number" or view.stem(i + 1) in skip):
+            i += 2  # "خطفوا قبل ظهر أمس أميركيا": a time phrase before the object
             continue
         if token.kind != "word" or has_conj(token):
             return ()  # "قتلوا وأصيب العشرات": a word with و opens the next clause, not an object

@@ -122,9 +122,11 @@ def _marked(
             continue
         token_start = view.first_seg[part.first]
         stem_seg = token_start + len([p for p in view.tokens[part.first].pieces if p.role == "prep"])
+        # "تبنت حركة طالبان": the marker may stand before the participant's noun phrase (titles, counts)
+        phrase_start = view.first_seg[part.lead + 1] if 0 <= part.lead < part.first - 1 else token_start
         if not any(
             end > 0 and view.segs[max(0, end - len(seq)) : end] == seq
-            for end in {token_start, stem_seg} for seq in by_last.get(view.segs[end - 1], ())
+            for end in {token_start, stem_seg, phrase_start} for seq in by_last.get(view.segs[end - 1], ())
         ):
             continue
         distance = abs(part.first - head.first)

@@ -172,7 +172,7 @@ def _object_phrase(
 ) -> tuple[Participant, ...]:
     """The noun right after the subject (VSO) or the verb, or after على/ضد: the object."""
     start = subject[-1].last + 1 if subject and subject[-1].first > head.last else head.last + 1
-    skip = lexicon.cues.words("skip_words") | lexicon.counts | lexicon.cues.words("time_nouns")
+    skip = lexicon.object_skips
     preps = lexicon.cues.words("prepositions")
     i = start
     while i < len(view.tokens) and i - start <= SUBJECT_GAP:

@@ -113,6 +113,15 @@ class Lexicon:
         number words (the detector's ``s:counted`` keeps to the quantities)."""
         return self.cues.words("quantities") | self.cues.words("number_words")
 
+    def counting(self, extended: bool) -> frozenset[str]:
+        """``counts`` for the argument rules (``extended``), the plain quantities for the detector."""
+        return self.counts if extended else self.cues.words("quantities")
+
+    @cached_property
+    def object_skips(self) -> frozenset[str]:
+        """Words passed over between a verb and its unlisted object: time words, counts, spans of time."""
+        return self.cues.words("skip_words") | self.counts | self.cues.words("time_nouns")
+
 
 @dataclass(frozen=True, slots=True)
 class Inflection:

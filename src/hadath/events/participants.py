@@ -1,7 +1,7 @@
 """Who can fill an argument slot in a sentence: entity mentions and generic actor nouns.
 
 PLOVER actors are often unnamed (المتظاهرون, مسلحون, الشرطة), so besides the
-sentence's entity mentions a word from the actor-noun or victim-noun lists (or a
+sentence's entity mentions a word from the actor-, crowd- or victim-noun lists (or a
 counted nisba: قتل 12 فلسطينيا) is a participant, unless
 it is part of a mention or a title standing right before one (الرئيس ... بوتين).
 Each participant knows the preposition that governs it (بموسكو, في موسكو, مع الرئيس)
@@ -55,9 +55,10 @@ def participants(
 ) -> list[Participant]:
     """Participants of the sentence in ``view``, in text order.
 
-    ``extended=False`` keeps to the plain actor nouns, leaving out victim nouns, possessed
-    forms (قواته) and counted nisbas: the event detector's ``s:counted`` feature was
-    trained on that reading, and argument rules must not shift the detector.
+    ``extended=False`` keeps to the plain actor nouns and quantities, leaving out victim and
+    crowd nouns, possessed forms (قواته), counted nisbas and the other number words: the
+    event detector's ``s:counted`` feature was trained on that reading, and argument rules
+    must not shift the detector.
     """
     out: list[tuple[int, int, str, Span | None]] = []
     covered: set[int] = set()
@@ -69,7 +70,7 @@ def participants(
         covered.update(range(first, last + 1))
     starts = sorted(first for first, _, _, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
-    quantities = lexicon.counts if extended else lexicon.cues.words("quantities")
+    quantities = lexicon.counting(extended)
     adjectives = lexicon.cues.words("actor_adjectives")
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
     previous = -2
@@ -184,7 +185,7 @@ def _walk_back(
     cues = lexicon.cues
     preps = cues.words("prepositions")
     skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
-    quantities = lexicon.counts if extended else cues.words("quantities")
+    quantities = lexicon.counting(extended)
     counted = False
     i = first - 1
     steps = 0

@@ -26,6 +26,7 @@ def of_type(text: str, kind: str, names=()):  # type: ignore[no-untyped-def]
     ("وقتل مدنيون في القصف على الحي.", "مدنيون", []),  # nominative victims: a passive verb
     ("واختطف مسلحون قبل يومين تاجرا ثريا في المدينة.", "تاجرا", ["مسلحون"]),  # after a time phrase
     ("وخطف المسلحون قبل ظهر أمس أميركيا قرب الميناء.", "أميركيا", ["المسلحون"]),
+    ("قتل نحو 30 شخصا في انفجار شاحنة مفخخة.", "شخصا", []),  # نحو before a count is "about"
 ])
 def test_fill_victims_are_targets(text: str, victims: str, sources: list[str]) -> None:
     event = of_type(text, "ASSAULT")
@@ -136,3 +137,34 @@ def test_fill_nominative_actor_after_a_verbal_noun_is_the_subject() -> None:
     event = of_type(text, "ASSAULT")
     assert texts(text, event.sources) == ["مسلحون"]
     assert "مسلحون" not in texts(text, event.targets)
+
+
+@pytest.mark.parametrize("text, kind, role, actor", [
+    # a claim of responsibility names who carried the attack out
+    ("وأعلنت جماعة مسلحة مسؤوليتها عن خطف مهندسين قرب الحقل.", "ASSAULT", "sources", "جماعة"),
+    ("وتبنت الحركة المسؤولية عن الهجوم على القافلة.", "ASSAULT", "sources", "الحركة"),
+    # the pronoun on أن after an announcing verb stands for the announcer
+    ("وأعلنت الشرطة أنها قتلت ثلاثة مسلحين في المداهمة.", "ASSAULT", "sources", "الشرطة"),
+    ("وكانت الحركة أعلنت في بيان أنها نظمت مسيرة أمام البرلمان.", "PROTEST", "sources", "الحركة"),
+    # whoever escaped an attack was its target
+    ("ونجا وزير الداخلية من محاولة اغتيال بعبوة ناسفة في العاصمة.", "ASSAULT", "targets", "وزير"),
+    ("وقال الناطق إن الجنود، نجوا من هجوم على دوريتهم ليلا.", "ASSAULT", "targets", "الجنود"),
+    # the toll an attack took names its targets
+    ("ووقع انفجار قوي وسط البلدة صباح أمس، وأسفر عن إصابة سبعة أشخاص بجروح.", "ASSAULT", "targets", "أشخاص"),
+    ("وسقطت قذيفة صاروخية على حي سكني أمس، وأسفرت عن إصابة ثلاثة مدنيين.", "ASSAULT", "targets", "مدنيين"),
+])
+def test_fill_frame_outside_the_clause_names_an_argument(text: str, kind: str, role: str, actor: str) -> None:
+    event = of_type(text, kind)
+    assert actor in " ".join(texts(text, getattr(event, role)))
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت مصادر أمنية أنه قتل خمسة أشخاص في الانفجار.",  # the empty pronoun of "it was reported"
+    "وقال شهود إنهم قتلوا برصاص القناصة.",  # witnesses report, they do not act
+    "وحملت الحكومة الجماعة المسؤولية عن خطف المهندسين.",  # blame is not a claim
+    "وكان الرجل يحرس مقر الحزب ونجا من محاولة اغتيال.",  # a genitive ending a clause is no survivor
+])
+def test_fill_frame_outside_the_clause_guards(text: str) -> None:
+    event = of_type(text, "ASSAULT")
+    named = " ".join(texts(text, (*event.sources, *event.targets)))
+    assert not any(word in named for word in ("مصادر", "شهود", "الحكومة", "الحزب")), named

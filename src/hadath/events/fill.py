@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from hadath.events import outside
 from hadath.events.args import ARG_WINDOW, Head, Roles
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant, noun_phrase
@@ -57,8 +58,20 @@ def complete(
         subject = _distant_subject(view, parts, head, breaks, nearest=True)
         if subject is not None and (frame == "passive" or _victim(view, subject, lexicon)):
             roles = replace(roles, targets=(subject,))  # "خمسة أشخاص ... قتلوا", "القوات تعرضت لهجوم"
+    if head.sense.type in PASSIVE_TYPES and not roles.targets:
+        escaped = outside.survivor(view, parts, head, lexicon) or outside.casualties(view, parts, head, lexicon)
+        if escaped is not None and escaped not in roles.sources:
+            roles = replace(roles, targets=(escaped,))
+    if frame == "passive" and not roles.targets:
+        speaker = outside.speaker(view, parts, head, lexicon)  # "أعلنت السفارة أنها تعرضت لهجوم"
+        if speaker is not None and speaker not in roles.sources:
+            roles = replace(roles, targets=(speaker,))
     if not roles.sources:
-        found = _marked(view, parts, head, lexicon, roles) or _nationality(view, head, breaks, lexicon, parts)
+        found = (
+            outside.claimant(view, parts, head, lexicon)
+            or (outside.speaker(view, parts, head, lexicon) if frame == "agent" else None)
+            or _marked(view, parts, head, lexicon, roles) or _nationality(view, head, breaks, lexicon, parts)
+        )
         if found is None and not head.noun and frame == "agent":
             subject = _distant_subject(view, parts, head, breaks)
             victim = subject is not None and head.sense.type in PASSIVE_TYPES and _victim(view, subject, lexicon)

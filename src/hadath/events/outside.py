@@ -1,0 +1,109 @@
+"""Arguments named outside the trigger's clause, by the frame the clause sits in.
+
+``args.assign`` stops at clause breaks (أن, a comma), but three common frames name an
+argument of the event they introduce from outside it:
+
+- a claim: "أعلنت الجماعة مسؤوليتها عن خطف ..." — the claimant is the source;
+- a speaker's pronoun: "أعلنت الوزارة أنها قصفت ..." — the pronoun on أن stands for the
+  speaker, who is the source.  Only the feminine and plural pronouns count: the
+  masculine أنه is as often the empty pronoun of "it was reported that" (ذكرت مصادر
+  أنه قتل خمسة أشخاص), which names nobody;
+- a survivor: "نجا الوزير من محاولة اغتيال" — who escaped an attack was its target;
+- a toll: "تفجير ... أسفر عن إصابة خمسة مدنيين" — the casualties an attack caused
+  were its targets.
+
+Each returns a participant or None; ``fill.complete`` uses them only for empty slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hadath.events.args import SVO_GAP, Head
+from hadath.events.lexicon import Lexicon
+from hadath.events.participants import Participant
+from hadath.events.segments import SentenceView
+
+CLAUSE_ENDS = frozenset(",;:.!?-")  # not quotes or brackets: «القاعدة» may close a relative clause
+FRAME_REACH = 10  # tokens between the frame's verb and the trigger
+TOLL_AFTER = 16  # tokens from the trigger to its toll, past a place and a time
+TOLL_REACH = 4  # tokens from "مقتل" to the people counted ("مقتل ما لا يقل عن خمسة أشخاص")
+
+
+def claimant(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The subject of "أعلن/تبنى X مسؤوليته عن" right before the trigger."""
+    at = head.first - 1
+    if at < 1 or view.stem(at) != "عن" or view.stem(at - 1) not in lexicon.cues.words("claim_nouns"):
+        return None
+    return _subject_of(view, parts, at - 1, lexicon.cues.words("claim_verbs"), _openers(lexicon))
+
+
+def speaker(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The subject of the announcing verb (أعلن, أكد, اعترف) before "أنها/أنهم" right before a verb trigger."""
+    if head.noun:
+        return None
+    at = head.first - 1
+    if at >= 0 and view.stem(at) == "قد":
+        at -= 1
+    if at < 1 or view.stem(at) not in lexicon.cues.words("speaker_pronouns"):
+        return None
+    found = _subject_of(view, parts, at, lexicon.cues.words("claim_verbs"), _openers(lexicon))
+    unnamed = lexicon.cues.words("speech_words")  # مصادر, شهود, وكالة: they report, they did not act
+    return found if found is not None and view.stem(found.first) not in unnamed else None
+
+
+def survivor(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The subject of "نجا X من (محاولة) <trigger>"."""
+    at = head.first - 1
+    while at >= 0 and view.stem(at) in lexicon.cues.words("attempt_nouns"):
+        at -= 1
+    if at < 1 or view.stem(at) != "من":
+        return None
+    return _subject_of(view, parts, at, lexicon.cues.words("survival_words"), _openers(lexicon))
+
+
+def casualties(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The people counted after "أسفر عن / أدى إلى (مقتل|إصابة)" following the trigger."""
+    cues = lexicon.cues["toll_cues"]
+    stop = view.first_seg[head.last + TOLL_AFTER] if head.last + TOLL_AFTER < len(view.tokens) else len(view.segs)
+    start = view.first_seg[head.last] + 1
+    found = next(((i, seq) for i in range(start, stop) for seq in cues.by_first.get(view.segs[i], ())
+                  if view.segs[i : i + len(seq)] == seq), None)
+    if found is None:
+        return None
+    after = view.seg_token[found[0] + len(found[1]) - 1] + 1
+    if after >= len(view.tokens) or view.stem(after) not in lexicon.cues.words("casualty_nouns"):
+        return None
+    return next((p for p in parts if after < p.first <= after + TOLL_REACH and p.prep in (None, "من")
+                 and (p.counted or view.stem(p.first) in lexicon.cues.words("victim_nouns"))), None)
+
+
+def _subject_of(
+    view: SentenceView, parts: Sequence[Participant], end: int, verbs: frozenset[str], particles: frozenset[str]
+) -> Participant | None:
+    """The subject of the nearest verb in ``verbs`` before token ``end``: the first bare
+    participant between them (verb first), else one opening the clause right before the verb."""
+    verb = next((i for i in range(end - 1, max(-1, end - 1 - FRAME_REACH), -1) if view.stem(i) in verbs), None)
+    if verb is None:
+        return None
+    after = next((p for p in parts if verb < p.first < end and p.prep is None), None)
+    if after is not None:
+        return after
+    before = next((p for p in reversed(parts) if p.last < verb), None)
+    if before is None or before.prep is not None or verb - before.last > SVO_GAP + 1:
+        return None
+    # "وكانت دولة العراق أعلنت" opens its clause; "لمقاتلة تنظيم القاعدة نجا" ends a relative clause
+    taken = {i for p in parts for i in range(p.first, p.last + 1)}
+    lead = before.lead
+    opens = _opens(view, lead, particles) or (lead not in taken and _opens(view, lead - 1, particles))
+    return before if opens else None
+
+
+def _openers(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.cues.words("svo_particles") | lexicon.cues.words("clause_breaks")
+
+
+def _opens(view: SentenceView, index: int, particles: frozenset[str]) -> bool:
+    """Whether a clause may start right after token ``index``."""
+    token = view.tokens[index] if index >= 0 else None
+    return token is None or (token.kind == "punct" and token.norm in CLAUSE_ENDS) or view.stem(index) in particles

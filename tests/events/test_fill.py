@@ -143,6 +143,9 @@ def test_fill_nominative_actor_after_a_verbal_noun_is_the_subject() -> None:
     # a claim of responsibility names who carried the attack out
     ("وأعلنت جماعة مسلحة مسؤوليتها عن خطف مهندسين قرب الحقل.", "ASSAULT", "sources", "جماعة"),
     ("وتبنت الحركة المسؤولية عن الهجوم على القافلة.", "ASSAULT", "sources", "الحركة"),
+    # the subject of a support verb carries out the verbal noun after ب, however far
+    ("وقامت الجماعة في مارس الماضي بخطف أربعة صيادين قرب الساحل.", "ASSAULT", "sources", "الجماعة"),
+    ("وقام مسلحون يرتدون زي الشرطة بتفجير سيارة قرب المبنى.", "ASSAULT", "sources", "مسلحون"),
     # the pronoun on أن after an announcing verb stands for the announcer
     ("وأعلنت الشرطة أنها قتلت ثلاثة مسلحين في المداهمة.", "ASSAULT", "sources", "الشرطة"),
     ("وكانت الحركة أعلنت في بيان أنها نظمت مسيرة أمام البرلمان.", "PROTEST", "sources", "الحركة"),

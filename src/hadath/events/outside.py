@@ -4,6 +4,8 @@
 argument of the event they introduce from outside it:
 
 - a claim: "أعلنت الجماعة مسؤوليتها عن خطف ..." — the claimant is the source;
+- a support verb: "قامت الجماعة في ديسمبر بخطف ..." — its subject is the source, however
+  far the verbal noun stands;
 - a speaker's pronoun: "أعلنت الوزارة أنها قصفت ..." — the pronoun on أن stands for the
   speaker, who is the source.  Only the feminine and plural pronouns count: the
   masculine أنه is as often the empty pronoun of "it was reported that" (ذكرت مصادر
@@ -36,6 +38,13 @@ def claimant(view: SentenceView, parts: Sequence[Participant], head: Head, lexic
     if at < 1 or view.stem(at) != "عن" or view.stem(at - 1) not in lexicon.cues.words("claim_nouns"):
         return None
     return _subject_of(view, parts, at - 1, lexicon.cues.words("claim_verbs"), _openers(lexicon))
+
+
+def carrier(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The subject of a support verb before "بـ<verbal noun>": "قامت امرأة اعتنقت الإسلام بتفجير نفسها"."""
+    if not head.noun or not any(p.role == "prep" and p.norm == "ب" for p in view.tokens[head.first].pieces):
+        return None
+    return _subject_of(view, parts, head.first, lexicon.cues.words("support_verbs"), _openers(lexicon))
 
 
 def speaker(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:

@@ -171,3 +171,20 @@ def test_fill_frame_outside_the_clause_guards(text: str) -> None:
     event = of_type(text, "ASSAULT")
     named = " ".join(texts(text, (*event.sources, *event.targets)))
     assert not any(word in named for word in ("مصادر", "شهود", "الحكومة", "الحزب")), named
+
+
+@pytest.mark.parametrize("text, kind, source, target, places", [
+    # a place after a title a nisba has placed is the object, not the title holder's name
+    ("اتهمت الحكومة الكندية الصين بشن هجمات إلكترونية على شبكاتها.", "ACCUSE", "الحكومة", "الصين", ["الصين"]),
+    ("حث وزير الخارجية الفرنسي روسيا على وقف القصف.", "REQUEST", "وزير", "روسيا", ["روسيا"]),
+    # a place after its head noun keeps the preposition before the head
+    ("أرسلت قطر مساعدات طبية إلى قطاع غزة.", "AID", "قطر", "غزة", ["قطر", "غزة"]),
+    # institutions are parties too
+    ("دعت المفوضية الأوروبية الحكومة اليونانية إلى خفض الإنفاق.", "REQUEST", "المفوضية", "الحكومة", []),
+])
+def test_fill_subject_and_object_of_plain_transitive_sentences(
+    text: str, kind: str, source: str, target: str, places: list[str]
+) -> None:
+    event = of_type(text, kind, [(place, "LOC") for place in places])
+    assert source in " ".join(texts(text, event.sources))
+    assert target in " ".join(texts(text, event.targets))

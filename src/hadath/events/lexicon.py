@@ -102,9 +102,10 @@ class Lexicon:
     @cached_property
     def party_nouns(self) -> frozenset[str]:
         """Nouns that name a party to an event (``participants``, extended): actor nouns, possessed
-        actor nouns, crowds, and victim nouns that are not triggers themselves (القتلى names the event)."""
+        actor nouns, crowds and institutions, and victim nouns that are not triggers themselves
+        (القتلى names the event)."""
         victims = frozenset(w for w in self.cues.words("victim_nouns") if w not in self.index)
-        crowds = self.cues.words("crowd_nouns")
+        crowds = self.cues.words("crowd_nouns") | self.cues.words("institution_nouns")
         return self.cues.words("actor_nouns") | self.cues.words("possessed_actor_nouns") | victims | crowds
 
     @cached_property

@@ -69,7 +69,7 @@ def participants(
             continue
         out.append((first, last, mention.type, Span(mention.start, mention.end)))
         covered.update(range(first, last + 1))
-    starts = sorted(first for first, _, _, _ in out)
+    starts = sorted((first, kind) for first, _, kind, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
     quantities = lexicon.counting(extended)
     adjectives = lexicon.cues.words("actor_adjectives")
@@ -106,14 +106,18 @@ def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bo
     return before.kind == "number" or (before.kind == "word" and view.stem(i - 1) in quantities)
 
 
-def _introduces(view: SentenceView, i: int, starts: Sequence[int], titles: frozenset[str]) -> bool:
-    """Whether title ``i`` stands right before a name, only title words between (وزير الخارجية الروسي)."""
-    for start in starts:
+def _introduces(view: SentenceView, i: int, starts: Sequence[tuple[int, str]], titles: frozenset[str]) -> bool:
+    """Whether title ``i`` stands right before a name, only title words between (وزير الخارجية الروسي).
+
+    A place is not the holder of a title a nisba has already placed: in "حث وزير الخارجية
+    الألماني إيران" and "اتهمت الحكومة الفنزويلية الولايات المتحدة" the place is the object.
+    """
+    for start, kind in starts:
         if i < start <= i + TITLE_LOOKAHEAD and all(
             view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS))
             for k in range(i + 1, start)
         ):
-            return True
+            return not (kind == "LOC" and any(view.stem(k).endswith(NISBA_ENDINGS) for k in range(i + 1, start)))
     return False
 
 

@@ -146,6 +146,10 @@ def test_fill_nominative_actor_after_a_verbal_noun_is_the_subject() -> None:
     # the subject of a support verb carries out the verbal noun after ب, however far
     ("وقامت الجماعة في مارس الماضي بخطف أربعة صيادين قرب الساحل.", "ASSAULT", "sources", "الجماعة"),
     ("وقام مسلحون يرتدون زي الشرطة بتفجير سيارة قرب المبنى.", "ASSAULT", "sources", "مسلحون"),
+    # the subject of a verb whose object is the verbal noun acts
+    ("أجرت القوات البحرية تدريبات مشتركة مع نظيرتها المصرية.", "COOPERATE", "sources", "القوات"),
+    ("وشنت الطائرات الحربية غارات على مواقع المسلحين.", "ASSAULT", "sources", "الطائرات"),
+    ("وشارك مئات الطلاب في مسيرة وسط العاصمة.", "PROTEST", "sources", "الطلاب"),
     # the pronoun on أن after an announcing verb stands for the announcer
     ("وأعلنت الشرطة أنها قتلت ثلاثة مسلحين في المداهمة.", "ASSAULT", "sources", "الشرطة"),
     ("وكانت الحركة أعلنت في بيان أنها نظمت مسيرة أمام البرلمان.", "PROTEST", "sources", "الحركة"),
@@ -166,6 +170,7 @@ def test_fill_frame_outside_the_clause_names_an_argument(text: str, kind: str, r
     "وقال شهود إنهم قتلوا برصاص القناصة.",  # witnesses report, they do not act
     "وحملت الحكومة الجماعة المسؤولية عن خطف المهندسين.",  # blame is not a claim
     "وكان الرجل يحرس مقر الحزب ونجا من محاولة اغتيال.",  # a genitive ending a clause is no survivor
+    "وأعلنت الحكومة إصابة عشرات الجنود في غارات شنها الطيران.",  # the raids are not what it announced
 ])
 def test_fill_frame_outside_the_clause_guards(text: str) -> None:
     event = of_type(text, "ASSAULT")

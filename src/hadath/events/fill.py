@@ -69,6 +69,7 @@ def complete(
     if not roles.sources:
         found = (
             outside.claimant(view, parts, head, lexicon) or outside.carrier(view, parts, head, lexicon)
+            or outside.controller(view, parts, head, lexicon)
             or (outside.speaker(view, parts, head, lexicon) if frame == "agent" else None)
             or _marked(view, parts, head, lexicon, roles) or _nationality(view, head, breaks, lexicon, parts)
         )

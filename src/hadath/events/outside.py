@@ -5,7 +5,8 @@ argument of the event they introduce from outside it:
 
 - a claim: "أعلنت الجماعة مسؤوليتها عن خطف ..." — the claimant is the source;
 - a support verb: "قامت الجماعة في ديسمبر بخطف ..." — its subject is the source, however
-  far the verbal noun stands;
+  far the verbal noun stands; so is the subject of a verb whose object is the verbal
+  noun ("أجرت البحرية تدريبات", "أعلنت قوات الحشد استنفار عناصرها");
 - a speaker's pronoun: "أعلنت الوزارة أنها قصفت ..." — the pronoun on أن stands for the
   speaker, who is the source.  Only the feminine and plural pronouns count: the
   masculine أنه is as often the empty pronoun of "it was reported that" (ذكرت مصادر
@@ -28,6 +29,7 @@ from hadath.events.segments import SentenceView
 
 CLAUSE_ENDS = frozenset(",;:.!?-")  # not quotes or brackets: «القاعدة» may close a relative clause
 FRAME_REACH = 10  # tokens between the frame's verb and the trigger
+CONTROL_GAP = 3  # tokens between a control verb's subject and its verbal noun ("في مسيرة")
 TOLL_AFTER = 16  # tokens from the trigger to its toll, past a place and a time
 TOLL_REACH = 4  # tokens from "مقتل" to the people counted ("مقتل ما لا يقل عن خمسة أشخاص")
 
@@ -45,6 +47,29 @@ def carrier(view: SentenceView, parts: Sequence[Participant], head: Head, lexico
     if not head.noun or not any(p.role == "prep" and p.norm == "ب" for p in view.tokens[head.first].pieces):
         return None
     return _subject_of(view, parts, head.first, lexicon.cues.words("support_verbs"), _openers(lexicon))
+
+
+def controller(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
+    """The subject of a verb whose object is the verbal noun: "أجرت البحرية تدريبات",
+    "فرضت السلطات حالة الطوارئ", "تستعد المعارضة لتنظيم مظاهرات".  The subject must
+    follow the verb at once (time words aside) and the noun follow the subject closely:
+    in "أعلنت موسكو إصابة عشرات منهم في غارات" the raids are not what Moscow did."""
+    if not head.noun or head.sense.frame != "agent":
+        return None  # "أعلن الجيش مقتل خمسة": who announces a death did not cause it
+    verbs = lexicon.cues.words("control_verbs")
+    verb = _verb_before(view, head.first, verbs)
+    found = _subject_of(view, parts, head.first, verbs, _openers(lexicon))
+    if verb is None or found is None or found.last >= head.first:
+        return None
+    skip = lexicon.cues.words("skip_words")
+    if found.first > verb and _gap(view, verb, found.lead + 1, skip) > 0:
+        return None
+    return found if _gap(view, max(verb, found.last), head.first, skip) <= CONTROL_GAP else None
+
+
+def _gap(view: SentenceView, after: int, before: int, skip: frozenset[str]) -> int:
+    """Tokens strictly between ``after`` and ``before``, time words not counted."""
+    return sum(1 for k in range(after + 1, before) if view.stem(k) not in skip)
 
 
 def speaker(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
@@ -92,7 +117,7 @@ def _subject_of(
 ) -> Participant | None:
     """The subject of the nearest verb in ``verbs`` before token ``end``: the first bare
     participant between them (verb first), else one opening the clause right before the verb."""
-    verb = next((i for i in range(end - 1, max(-1, end - 1 - FRAME_REACH), -1) if view.stem(i) in verbs), None)
+    verb = _verb_before(view, end, verbs)
     if verb is None:
         return None
     after = next((p for p in parts if verb < p.first < end and p.prep is None), None)
@@ -106,6 +131,11 @@ def _subject_of(
     lead = before.lead
     opens = _opens(view, lead, particles) or (lead not in taken and _opens(view, lead - 1, particles))
     return before if opens else None
+
+
+def _verb_before(view: SentenceView, end: int, verbs: frozenset[str]) -> int | None:
+    """The nearest token before ``end`` (within ``FRAME_REACH``) whose stem is in ``verbs``."""
+    return next((i for i in range(end - 1, max(-1, end - 1 - FRAME_REACH), -1) if view.stem(i) in verbs), None)
 
 
 def _openers(lexicon: Lexicon) -> frozenset[str]:

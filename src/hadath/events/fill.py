@@ -15,7 +15,10 @@ actors elsewhere, and these rules look for them in the whole sentence:
 - a bomber noun right after a verb of violence is its subject ("فجر انتحاري نفسه");
 - an actor in the nominative plural right after a verbal noun that is also a perfect
   verb is the verb's subject, not the noun's object ("خطف مسلحون");
-- a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X", "تطالب بطرد X".
+- a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X", "تطالب بطرد X";
+- frames around the clause (``outside.py``): claims (أعلنت X مسؤوليتها عن), support and
+  control verbs (قام X بـ, شن X غارات), the speaker of أنها/أنهم, survivors (نجا X من)
+  and tolls (أسفر عن مقتل X).
 
 Rules only fill empty slots; the changes to what the first reading found are a victim
 it took for the subject of a violent verb, which moves to the target slot, and a

@@ -1,7 +1,7 @@
 """Arguments named outside the trigger's clause, by the frame the clause sits in.
 
-``args.assign`` stops at clause breaks (أن, a comma), but three common frames name an
-argument of the event they introduce from outside it:
+``args.assign`` stops at clause breaks (أن, a comma) and reads the words next to the
+trigger, but these common frames name an argument of the event from farther away:
 
 - a claim: "أعلنت الجماعة مسؤوليتها عن خطف ..." — the claimant is the source;
 - a support verb: "قامت الجماعة في ديسمبر بخطف ..." — its subject is the source, however
@@ -39,14 +39,14 @@ def claimant(view: SentenceView, parts: Sequence[Participant], head: Head, lexic
     at = head.first - 1
     if at < 1 or view.stem(at) != "عن" or view.stem(at - 1) not in lexicon.cues.words("claim_nouns"):
         return None
-    return _subject_of(view, parts, at - 1, lexicon.cues.words("claim_verbs"), _openers(lexicon))
+    return _frame_subject(view, parts, at - 1, lexicon.cues.words("claim_verbs"), lexicon)
 
 
 def carrier(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
     """The subject of a support verb before "بـ<verbal noun>": "قامت امرأة اعتنقت الإسلام بتفجير نفسها"."""
     if not head.noun or not any(p.role == "prep" and p.norm == "ب" for p in view.tokens[head.first].pieces):
         return None
-    return _subject_of(view, parts, head.first, lexicon.cues.words("support_verbs"), _openers(lexicon))
+    return _frame_subject(view, parts, head.first, lexicon.cues.words("support_verbs"), lexicon)
 
 
 def controller(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
@@ -56,9 +56,8 @@ def controller(view: SentenceView, parts: Sequence[Participant], head: Head, lex
     in "أعلنت موسكو إصابة عشرات منهم في غارات" the raids are not what Moscow did."""
     if not head.noun or head.sense.frame != "agent":
         return None  # "أعلن الجيش مقتل خمسة": who announces a death did not cause it
-    verbs = lexicon.cues.words("control_verbs")
-    verb = _verb_before(view, head.first, verbs)
-    found = _subject_of(view, parts, head.first, verbs, _openers(lexicon))
+    verb = _verb_before(view, head.first, lexicon.cues.words("control_verbs"))
+    found = None if verb is None else _subject_of(view, parts, verb, head.first, _openers(lexicon))
     if verb is None or found is None or found.last >= head.first:
         return None
     skip = lexicon.cues.words("skip_words")
@@ -81,7 +80,7 @@ def speaker(view: SentenceView, parts: Sequence[Participant], head: Head, lexico
         at -= 1
     if at < 1 or view.stem(at) not in lexicon.cues.words("speaker_pronouns"):
         return None
-    found = _subject_of(view, parts, at, lexicon.cues.words("claim_verbs"), _openers(lexicon))
+    found = _frame_subject(view, parts, at, lexicon.cues.words("claim_verbs"), lexicon)
     unnamed = lexicon.cues.words("speech_words")  # مصادر, شهود, وكالة: they report, they did not act
     return found if found is not None and view.stem(found.first) not in unnamed else None
 
@@ -93,7 +92,7 @@ def survivor(view: SentenceView, parts: Sequence[Participant], head: Head, lexic
         at -= 1
     if at < 1 or view.stem(at) != "من":
         return None
-    return _subject_of(view, parts, at, lexicon.cues.words("survival_words"), _openers(lexicon))
+    return _frame_subject(view, parts, at, lexicon.cues.words("survival_words"), lexicon)
 
 
 def casualties(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
@@ -112,14 +111,19 @@ def casualties(view: SentenceView, parts: Sequence[Participant], head: Head, lex
                  and (p.counted or view.stem(p.first) in lexicon.cues.words("victim_nouns"))), None)
 
 
-def _subject_of(
-    view: SentenceView, parts: Sequence[Participant], end: int, verbs: frozenset[str], particles: frozenset[str]
+def _frame_subject(
+    view: SentenceView, parts: Sequence[Participant], end: int, verbs: frozenset[str], lexicon: Lexicon
 ) -> Participant | None:
-    """The subject of the nearest verb in ``verbs`` before token ``end``: the first bare
-    participant between them (verb first), else one opening the clause right before the verb."""
+    """The subject of the nearest verb in ``verbs`` before token ``end``."""
     verb = _verb_before(view, end, verbs)
-    if verb is None:
-        return None
+    return None if verb is None else _subject_of(view, parts, verb, end, _openers(lexicon))
+
+
+def _subject_of(
+    view: SentenceView, parts: Sequence[Participant], verb: int, end: int, particles: frozenset[str]
+) -> Participant | None:
+    """The subject of the verb at token ``verb``: the first bare participant between it and
+    ``end`` (verb first), else one opening the clause right before the verb."""
     after = next((p for p in parts if verb < p.first < end and p.prep is None), None)
     if after is not None:
         return after

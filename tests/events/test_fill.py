@@ -186,6 +186,9 @@ def test_fill_frame_outside_the_clause_guards(text: str) -> None:
     ("أرسلت قطر مساعدات طبية إلى قطاع غزة.", "AID", "قطر", "غزة", ["قطر", "غزة"]),
     # institutions are parties too
     ("دعت المفوضية الأوروبية الحكومة اليونانية إلى خفض الإنفاق.", "REQUEST", "المفوضية", "الحكومة", []),
+    # the prepositions that introduce a type's target
+    ("ألقت الشرطة القبض على ثلاثة أشخاص في المطار.", "COERCE", "الشرطة", "أشخاص", []),
+    ("أفرجت السلطات عن الصحفي بعد عامين من الاحتجاز.", "RETREAT", "السلطات", "الصحفي", []),
 ])
 def test_fill_subject_and_object_of_plain_transitive_sentences(
     text: str, kind: str, source: str, target: str, places: list[str]
@@ -193,3 +196,10 @@ def test_fill_subject_and_object_of_plain_transitive_sentences(
     event = of_type(text, kind, [(place, "LOC") for place in places])
     assert source in " ".join(texts(text, event.sources))
     assert target in " ".join(texts(text, event.targets))
+
+
+def test_fill_a_title_complement_belongs_to_the_person_named_after_it() -> None:
+    text = "والتقى زعيم حركة النهضة راشد الغنوشي السفير الفرنسي في العاصمة."
+    event = of_type(text, "CONSULT", [("حركة النهضة", "ORG"), ("راشد الغنوشي", "PER")])
+    assert texts(text, event.sources) == ["راشد الغنوشي"]
+    assert "السفير" in " ".join(texts(text, event.targets))

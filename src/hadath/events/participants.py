@@ -69,11 +69,15 @@ def participants(
             continue
         out.append((first, last, mention.type, Span(mention.start, mention.end)))
         covered.update(range(first, last + 1))
+    titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
+    kept = _without_title_complements(view, out, titles)
+    complements = frozenset(i for first, last, _, _ in out if (first, last) not in {k[:2] for k in kept}
+                            for i in range(first, last + 1))
+    out = kept
     starts = sorted((first, kind) for first, _, kind, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
     quantities = lexicon.counting(extended)
     adjectives = lexicon.cues.words("actor_adjectives")
-    titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
     previous = -2
     for i, token in enumerate(view.tokens):
         if i in covered or token.kind != "word":
@@ -86,7 +90,7 @@ def participants(
         counted_nisba = extended and _counted_nisba(view, i, quantities)
         if not (listed or group or counted_nisba or (stem in adjectives and not after_actor)):
             continue
-        if stem in titles and _introduces(view, i, starts, titles):
+        if stem in titles and _introduces(view, i, starts, titles, complements):
             continue  # الرئيس before بوتين belongs to the name's noun phrase
         if previous == i - 1 and _completes(view.tokens[i - 1], token):
             continue  # "مقاتلي المعارضة": the second noun completes the first
@@ -94,7 +98,22 @@ def participants(
         previous = i
     out.sort(key=lambda item: (item[0], item[1]))
     taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
-    return [_participant(view, first, last, kind, span, lexicon, taken, extended) for first, last, kind, span in out]
+    return [_participant(view, first, last, kind, span, lexicon, taken, extended, complements)
+            for first, last, kind, span in out]
+
+
+def _without_title_complements(
+    view: SentenceView, found: list[tuple[int, int, str, Span | None]], titles: frozenset[str]
+) -> list[tuple[int, int, str, Span | None]]:
+    """Mentions less the organisations and places that complete a title before a person's
+    name: in "زعيم حزب الله حسن نصر الله" the party is part of the leader's noun phrase, not
+    a second participant standing before him."""
+    persons = {first for first, _, kind, _ in found if kind == "PER"}
+    return [
+        item for item in found
+        if not (item[2] in ("ORG", "LOC") and item[1] + 1 in persons and item[0] > 0
+                and view.tokens[item[0] - 1].kind == "word" and view.stem(item[0] - 1) in titles)
+    ]
 
 
 def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:
@@ -106,15 +125,19 @@ def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bo
     return before.kind == "number" or (before.kind == "word" and view.stem(i - 1) in quantities)
 
 
-def _introduces(view: SentenceView, i: int, starts: Sequence[tuple[int, str]], titles: frozenset[str]) -> bool:
-    """Whether title ``i`` stands right before a name, only title words between (وزير الخارجية الروسي).
+def _introduces(
+    view: SentenceView, i: int, starts: Sequence[tuple[int, str]], titles: frozenset[str], complements: frozenset[int]
+) -> bool:
+    """Whether title ``i`` stands right before a name, only title words or a title's
+    complement between (وزير الخارجية الروسي, رئيس وزراء إسرائيل).
 
     A place is not the holder of a title a nisba has already placed: in "حث وزير الخارجية
     الألماني إيران" and "اتهمت الحكومة الفنزويلية الولايات المتحدة" the place is the object.
     """
     for start, kind in starts:
         if i < start <= i + TITLE_LOOKAHEAD and all(
-            view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS))
+            k in complements
+            or (view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS)))
             for k in range(i + 1, start)
         ):
             return not (kind == "LOC" and any(view.stem(k).endswith(NISBA_ENDINGS) for k in range(i + 1, start)))
@@ -136,7 +159,7 @@ def _token_range(view: SentenceView, start: int, end: int) -> tuple[int | None, 
 
 def _participant(
     view: SentenceView, first: int, last: int, kind: str, span: Span | None, lexicon: Lexicon,
-    taken: frozenset[int], extended: bool,
+    taken: frozenset[int], extended: bool, complements: frozenset[int] = frozenset(),
 ) -> Participant:
     tokens = view.tokens
     pieces = tokens[first].pieces
@@ -148,7 +171,7 @@ def _participant(
         )
         last = _noun_phrase_end(view, last, taken, lexicon)
         span = Span(start, tokens[last].end)
-    prep, lead, counted = _walk_back(view, first, lexicon, taken, extended)
+    prep, lead, counted = _walk_back(view, first, lexicon, taken, extended, complements)
     return Participant(span, first, last, kind, own or prep, lead, counted)
 
 
@@ -180,7 +203,8 @@ def _noun_phrase_end(view: SentenceView, last: int, taken: frozenset[int], lexic
 
 
 def _walk_back(
-    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int], extended: bool
+    view: SentenceView, first: int, lexicon: Lexicon, taken: frozenset[int], extended: bool,
+    complements: frozenset[int] = frozenset(),
 ) -> tuple[str | None, int, bool]:
     """Preposition, lead token and count before token ``first``.
 
@@ -198,7 +222,9 @@ def _walk_back(
         token = view.tokens[i]
         if i in taken:  # another participant: X Y juxtaposed (استقبل السيسي بومبيو)
             return None, i, counted
-        if token.kind == "number":
+        if i in complements:
+            pass  # "رئيس وزراء إسرائيل بنيامين نتنياهو": the title's complement is part of the phrase
+        elif token.kind == "number":
             counted = True
         elif token.kind != "word":
             return None, i, counted

@@ -70,10 +70,7 @@ def participants(
         out.append((first, last, mention.type, Span(mention.start, mention.end)))
         covered.update(range(first, last + 1))
     titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
-    kept = _without_title_complements(view, out, titles)
-    complements = frozenset(i for first, last, _, _ in out if (first, last) not in {k[:2] for k in kept}
-                            for i in range(first, last + 1))
-    out = kept
+    out, complements = _title_complements(view, out, titles)
     starts = sorted((first, kind) for first, _, kind, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
     quantities = lexicon.counting(extended)
@@ -102,18 +99,23 @@ def participants(
             for first, last, kind, span in out]
 
 
-def _without_title_complements(
+def _title_complements(
     view: SentenceView, found: list[tuple[int, int, str, Span | None]], titles: frozenset[str]
-) -> list[tuple[int, int, str, Span | None]]:
+) -> tuple[list[tuple[int, int, str, Span | None]], frozenset[int]]:
     """Mentions less the organisations and places that complete a title before a person's
-    name: in "زعيم حزب الله حسن نصر الله" the party is part of the leader's noun phrase, not
-    a second participant standing before him."""
+    name, and those complements' tokens: in "زعيم حزب الله حسن نصر الله" the party is part of
+    the leader's noun phrase, not a second participant standing before him."""
     persons = {first for first, _, kind, _ in found if kind == "PER"}
-    return [
-        item for item in found
-        if not (item[2] in ("ORG", "LOC") and item[1] + 1 in persons and item[0] > 0
-                and view.tokens[item[0] - 1].kind == "word" and view.stem(item[0] - 1) in titles)
-    ]
+    kept: list[tuple[int, int, str, Span | None]] = []
+    complements: set[int] = set()
+    for item in found:
+        first, last, kind, _ = item
+        if (kind in ("ORG", "LOC") and last + 1 in persons and first > 0
+                and view.tokens[first - 1].kind == "word" and view.stem(first - 1) in titles):
+            complements.update(range(first, last + 1))
+        else:
+            kept.append(item)
+    return kept, frozenset(complements)
 
 
 def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:

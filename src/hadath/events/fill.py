@@ -212,8 +212,7 @@ def _protest_target(
     topics = lexicon.cues.words("protest_topics")
     skip = lexicon.cues.words("skip_words") | lexicon.cues.words("titles")
     start = view.first_seg[head.first]
-    found = next(((i, seq) for i in range(start, len(view.segs)) for seq in cues.by_first.get(view.segs[i], ())
-                  if view.segs[i : i + len(seq)] == seq), None)
+    found = view.first_of(cues, start, len(view.segs))
     if found is None:
         return None
     at, cue = found

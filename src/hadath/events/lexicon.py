@@ -119,6 +119,11 @@ class Lexicon:
         return self.counts if extended else self.cues.words("quantities")
 
     @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """Words after which a clause, and so a subject, may start (كان, قد, أن, الذي …)."""
+        return self.cues.words("svo_particles") | self.cues.words("clause_breaks")
+
+    @cached_property
     def object_skips(self) -> frozenset[str]:
         """Words passed over between a verb and its unlisted object: time words, counts, spans of time."""
         return self.cues.words("skip_words") | self.counts | self.cues.words("time_nouns")

@@ -57,7 +57,7 @@ def controller(view: SentenceView, parts: Sequence[Participant], head: Head, lex
     if not head.noun or head.sense.frame != "agent":
         return None  # "أعلن الجيش مقتل خمسة": who announces a death did not cause it
     verb = _verb_before(view, head.first, lexicon.cues.words("control_verbs"))
-    found = None if verb is None else _subject_of(view, parts, verb, head.first, _openers(lexicon))
+    found = None if verb is None else _subject_of(view, parts, verb, head.first, lexicon.clause_openers)
     if verb is None or found is None or found.last >= head.first:
         return None
     skip = lexicon.cues.words("skip_words")
@@ -97,11 +97,8 @@ def survivor(view: SentenceView, parts: Sequence[Participant], head: Head, lexic
 
 def casualties(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> Participant | None:
     """The people counted after "أسفر عن / أدى إلى (مقتل|إصابة)" following the trigger."""
-    cues = lexicon.cues["toll_cues"]
     stop = view.first_seg[head.last + TOLL_AFTER] if head.last + TOLL_AFTER < len(view.tokens) else len(view.segs)
-    start = view.first_seg[head.last] + 1
-    found = next(((i, seq) for i in range(start, stop) for seq in cues.by_first.get(view.segs[i], ())
-                  if view.segs[i : i + len(seq)] == seq), None)
+    found = view.first_of(lexicon.cues["toll_cues"], view.first_seg[head.last] + 1, stop)
     if found is None:
         return None
     after = view.seg_token[found[0] + len(found[1]) - 1] + 1
@@ -116,7 +113,7 @@ def _frame_subject(
 ) -> Participant | None:
     """The subject of the nearest verb in ``verbs`` before token ``end``."""
     verb = _verb_before(view, end, verbs)
-    return None if verb is None else _subject_of(view, parts, verb, end, _openers(lexicon))
+    return None if verb is None else _subject_of(view, parts, verb, end, lexicon.clause_openers)
 
 
 def _subject_of(
@@ -140,10 +137,6 @@ def _subject_of(
 def _verb_before(view: SentenceView, end: int, verbs: frozenset[str]) -> int | None:
     """The nearest token before ``end`` (within ``FRAME_REACH``) whose stem is in ``verbs``."""
     return next((i for i in range(end - 1, max(-1, end - 1 - FRAME_REACH), -1) if view.stem(i) in verbs), None)
-
-
-def _openers(lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.cues.words("svo_particles") | lexicon.cues.words("clause_breaks")
 
 
 def _opens(view: SentenceView, index: int, particles: frozenset[str]) -> bool:

@@ -23,7 +23,6 @@ GROUP_ENDINGS = ("يين", "يون")  # السودانيين, الفلسطيني
 MIN_GROUP_STEM = 6
 COUNTED_NISBA = "يا"  # عراقيا, فلسطينيا: one of a counted nationality
 ADJECTIVES = 2  # nisba adjectives kept in a generic actor's span
-APPROXIMATORS = frozenset({"نحو"})  # a preposition ("towards") that before a count means "about"
 
 
 def _adjective(view: SentenceView, i: int, taken: frozenset[int], adjectives: frozenset[str]) -> bool:
@@ -236,8 +235,8 @@ def _walk_back(
                 number_of = extended and stem == "من" and i > 0 and view.tokens[i - 1].kind == "number"
                 if number_of or (stem in ("من", "عن") and i > 0 and view.stem(i - 1) in quantities):
                     counted = True  # أكثر من, لا يقل عن, 23 من: part of the count
-                elif stem in APPROXIMATORS and counted:
-                    pass  # "قتل نحو 80 شخصا": "about", part of the count
+                elif stem in quantities and counted:
+                    pass  # "قتل نحو 80 شخصا": a preposition that is also a count word ("about")
                 elif stem == "من" and i > 0 and view.stem(i - 1) == "اول":
                     i -= 1  # "أول من أمس": a time, not a preposition
                     steps += 1

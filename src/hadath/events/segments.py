@@ -168,6 +168,15 @@ class SentenceView:
                 return i
         return None
 
+    def first_of(self, seqs: SeqSet, lo: int, hi: int) -> tuple[int, Segments] | None:
+        """The first of ``seqs`` starting in [lo, hi) and ending within the sentence: (start, seq)."""
+        segs = self.segs
+        for i in range(max(lo, 0), min(hi, len(segs))):
+            for seq in seqs.by_first.get(segs[i], ()):
+                if segs[i : i + len(seq)] == seq:
+                    return i, seq
+        return None
+
     def has_any(self, seqs: SeqSet | Sequence[Segments], lo: int, hi: int) -> bool:
         """Whether one of ``seqs`` starts in [lo, hi) (and ends within the sentence)."""
         if not isinstance(seqs, SeqSet):

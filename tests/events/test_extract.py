@@ -91,7 +91,7 @@ def test_extract_victims_named_by_a_noun_a_count_or_a_nisba() -> None:
 def test_extract_forces_with_a_pronoun_are_the_subject() -> None:
     text = "وأكد الجيش أن قواته قتلت مسلحا خلال مداهمة في المدينة."
     event = one(text, "ASSAULT")
-    assert texts(text, event.sources) == ["قواته"]
+    assert texts(text, event.sources) == ["الجيش"]  # the subject, named by its owner
     assert texts(text, event.targets) == ["مسلحا"]
 
 

@@ -203,3 +203,81 @@ def test_fill_a_title_complement_belongs_to_the_person_named_after_it() -> None:
     event = of_type(text, "CONSULT", [("حركة النهضة", "ORG"), ("راشد الغنوشي", "PER")])
     assert texts(text, event.sources) == ["راشد الغنوشي"]
     assert "السفير" in " ".join(texts(text, event.targets))
+
+
+@pytest.mark.parametrize("text, target, names", [
+    # a listed passive verb is a verb: its subject may stand before it, and no genitive follows
+    ("وذكر مصدر طبي أن خمسة مدنيين أصيبوا بجروح في القصف على الحي.", "مدنيين", []),
+    ("ولكن بعد أسبوعين اغتيل الوزير في انفجار عبوة تحت سيارته.", "الوزير", []),
+    # "وأصيب" stays whole under the clitic rule (the joined form is the more frequent)
+    ("وأصيب ثلاثة جنود في هجوم على حاجز قرب الحدود.", "جنود", []),
+    # "قتل وجرح" is one passive: what follows it is the casualties, not an attacker
+    ("قتل وجرح عشرون سائحا ألمانيا في هجوم على فندق بالمدينة.", "سائحا ألمانيا", [("ألمانيا", "LOC")]),
+    ("وقال البيان إن أحد عناصر الشرطة المحلية قتل وجرح أربعة آخرون في الكمين.", "عناصر الشرطة", []),
+])
+def test_fill_passive_verbs_name_their_victims(text: str, target: str, names: list[tuple[str, str]]) -> None:
+    event = of_type(text, "ASSAULT", names)
+    assert target in " ".join(texts(text, event.targets))
+    assert not event.sources, texts(text, event.sources)
+
+
+def test_fill_a_passive_verb_takes_no_distant_pair_as_its_subject() -> None:
+    text = "واغتيل رامي في انفجار عبوة زرعت في سيارة كان يقودها بين حمص وحماة."
+    event = of_type(text, "ASSAULT", [("حمص", "LOC"), ("حماة", "LOC")])
+    assert not any(place in " ".join(texts(text, event.targets)) for place in ("حمص", "حماة"))
+
+
+@pytest.mark.parametrize("text, role, owner, names", [
+    ("وأعلن الجيش الأمريكي أمس أن قواته قتلت ثلاثة مسلحين في المداهمة.", "sources", "الجيش الأمريكي", []),
+    ("وأعلنت الشرطة مقتل اثنين من عناصرها في انفجار عبوة على الطريق.", "targets", "الشرطة", []),
+])
+def test_fill_a_possessed_actor_noun_is_its_owner(text: str, role: str, owner: str, names: list[tuple[str, str]]) -> None:
+    event = of_type(text, "ASSAULT", names)
+    assert owner in texts(text, getattr(event, role))
+
+
+def test_fill_an_announced_death_is_the_object_of_the_announcing_verb() -> None:
+    text = "من جهته، أعلن الجيش مقتل أحد جنوده في انفجار لغم قرب القرية."
+    event = of_type(text, "ASSAULT")
+    assert "الجيش" not in " ".join(texts(text, event.sources))
+
+
+@pytest.mark.parametrize("text, source, target, names", [
+    # a time phrase between the verb and its object is not the object's preposition, and an
+    # indefinite accusative is the object, never the subject
+    ("وقالت مصادر محلية إن وحدة خاصة اغتالت قبل ظهر أمس ناشطا في الحركة.", "وحدة", "ناشطا", []),
+    # the nisba after a counted accusative is the victims' nationality, whatever the tagger said
+    ("وكان 30 جنديا باكستانيا قد قتلوا في هجوم على مركز للجيش.", None, "جنديا باكستانيا",
+     [("باكستانيا", "PER")]),
+])
+def test_fill_objects_after_time_phrases_and_accusatives(
+    text: str, source: str | None, target: str, names: list[tuple[str, str]]
+) -> None:
+    event = of_type(text, "ASSAULT", names)
+    assert target in texts(text, event.targets)
+    if source is None:
+        assert not event.sources, texts(text, event.sources)
+    else:
+        assert source in " ".join(texts(text, event.sources))
+
+
+def test_fill_the_owner_of_an_attacked_object_is_no_attacker() -> None:
+    text = "وقالت الشرطة إن مسلحا فجر حافلة تابعة للجيش في العاصمة، ما أسفر عن سقوط 12 قتيلا في الانفجار."
+    sources = [s for e in events(text) for s in texts(text, e.sources)]  # the toll's noun too
+    assert sources and not any("جيش" in s for s in sources), sources
+
+
+def test_fill_an_owner_after_a_verbal_noun_is_still_its_source() -> None:
+    text = "قتل ثلاثة مدنيين في غارة شنتها طائرة تابعة للقوات الحكومية."
+    event = of_type(text, "ASSAULT")
+    assert "قوات" in " ".join(texts(text, event.sources))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("تظاهر نحو ألفي شخص أمس أمام السفارة.", "شخص"),  # ألفي: two thousand, not ال + في
+    ("تظاهر مئات من أعضاء النقابات أمام البرلمان.", "أعضاء"),
+    ("وسيّر المئات من أبناء الجالية مظاهرة في العاصمة.", "أبناء"),
+])
+def test_fill_protesters_counted_in_construct_and_members(text: str, source: str) -> None:
+    event = of_type(text, "PROTEST")
+    assert source in " ".join(texts(text, event.sources))

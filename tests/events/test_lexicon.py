@@ -108,6 +108,7 @@ def _broken(**changes: Any) -> dict[str, Any]:
         (_broken(verbs=["قصف/تقصف"]), "must start with ي"),
         (_broken(colour="red"), "unknown keys"),
         (_broken(phrases=["... قصف"]), "starts with a gap"),
+        (_broken(passives=["بالقصف"]), "must be whole words"),  # a clitic on a passive form
     ],
 )
 def test_lexicon_bad_entry_names_it(data: dict[str, Any], message: str) -> None:

@@ -1,15 +1,16 @@
 """Argument rules: which participants are the source, the target and the place.
 
 Arabic news is mostly verb-first: after a verb trigger the first bare participant is
-the subject and the next one (bare, or behind a preposition the type lists: هجوم على,
-اجتمع مع) the object; with no subject after the verb, the nearest bare participant
-before it in the same clause is taken (SVO).  Frames change the reading:
+the subject (an indefinite accusative, "اغتالت … ناشطا", is never one) and the next
+one (bare, or behind a preposition the type lists: هجوم على, اجتمع مع) the object;
+with no subject after the verb, the nearest bare participant before it in the same
+clause is taken (SVO).  Frames change the reading:
 
 - host (استقبل X Y): X hosts, so X is the target and the visitor Y the source;
-- passive (اغتيل X, مقتل X, تعرض X لهجوم, or a counted subject: قتل 5 جنود): the
-  subject is the target, and a participant behind an agent marker (على يد, برصاص)
-  is the source; a passive verbal noun of a type that acts on things (مقتل رجل أعمال)
-  takes the noun after it when no participant is there;
+- passive (اغتيل X, أصيب X, مقتل X, تعرض X لهجوم, or a counted subject: قتل 5 جنود):
+  the subject, before the verb or after it, is the target, and a participant behind an
+  agent marker (على يد, برصاص) is the source; a passive verbal noun of a type that acts
+  on things (مقتل رجل أعمال) takes the noun after it when no participant is there;
 - mutual (اشتباكات بين X و Y): every participant is a source.
 
 After a verbal noun the participant right after it is its genitive: the agent
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.events.lexicon import Lexicon, Sense
-from hadath.events.participants import NISBA_ENDINGS, Participant, noun_phrase
+from hadath.events.participants import NISBA_ENDINGS, TIME_PREPS, Participant, noun_phrase
 from hadath.events.segments import SentenceView, has_conj
 
 SUBJECT_GAP = 6  # tokens between a verb and its subject (titles, adverbs: أمس)
@@ -37,7 +38,6 @@ TIGHT_SVO = 2  # a subject this close before the verb wins over a participant af
 COUNTED_ACTORS = frozenset({"PROTEST"})  # تظاهر آلاف السودانيين: a counted subject acts
 # Types whose object is often an unnamed thing or person (خطفوا مصورا فرنسيا): any noun will do.
 OBJECT_FALLBACK = frozenset({"ASSAULT", "COERCE"})
-TIME_PREPS = frozenset({"قبل", "بعد", "منذ"})  # "قبل خمسة أيام" between a verb and its object
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def assign(
              and not _crosses(breaks, head.last, p.first, head.tokens)]
     before = [p for p in parts if p.last < head.first and head.first - p.last <= window
               and not _crosses(breaks, p.last, head.first, head.tokens)]
-    pair = _between(view, after, lexicon)
+    pair = _between(view, after, head, lexicon)
     taken = {i for p in parts for i in range(p.first, p.last + 1)}
 
     particles = lexicon.cues.words("svo_particles")
@@ -132,7 +132,8 @@ def assign(
     # A subject right before the verb (الجيش قصف; كان حفتر قد زار موسكو) makes the
     # participant after it the object; otherwise Arabic is verb-first.
     svo = [p for p in before if is_bare(p) and p not in marked and _svo(view, p, head, lexicon)]
-    first_bare = next((p for p in bare if p.first - head.last <= SUBJECT_GAP + 1), None)
+    first_bare = next((p for p in bare if p.first - head.last <= SUBJECT_GAP + 1
+                       and (p.counted or not _accusative(view, p, lexicon))), None)
     if head.relative:  # "هجوم استهدف دورية": the noun before is the subject, the one after the object
         obj = _group(first_bare, parts, view)
         return _roles(svo[-1:] if svo else (), obj, parts, view, head, lexicon)
@@ -144,7 +145,7 @@ def assign(
         rest = [p for p in after if not subject or p.first > subject[-1].last]
     prepped = next((p for p in rest if (is_bare(p) or p.prep in info.target_preps) and p not in marked), None)
     obj = _group(prepped, parts, view)
-    if pair and not obj and pair[0] not in subject:
+    if pair and not obj and pair[0] not in subject and frame != "passive":  # "اغتيل … بين بيروت وطرابلس": a route
         obj = pair if subject else pair[1:]
         subject = subject or pair[:1]
     counted = bool(subject) and subject[0].counted and subject[0].first > head.last
@@ -157,8 +158,9 @@ def assign(
             subject = ()  # أرسل ألف جندي: the counted are what is moved, not an actor
     if not obj and subject and head.sense.type in OBJECT_FALLBACK and frame == "agent":
         obj = _object_phrase(view, head, subject, breaks, taken, info.target_preps, lexicon)
-    if frame == "passive":
-        return _roles(marked, subject or obj, parts, view, head, lexicon)
+    if frame == "passive":  # a passive verb has no object: a participant far after it is not its subject
+        near = tuple(p for p in obj if p.first - head.last <= SUBJECT_GAP + 1)
+        return _roles(marked, subject or near, parts, view, head, lexicon)
     if frame == "host":
         return _roles(obj, subject, parts, view, head, lexicon)
     if frame == "mutual":
@@ -199,6 +201,17 @@ def _object_phrase(
             return ()
         return (noun_phrase(view, i, lexicon, frozenset(taken)),)
     return ()
+
+
+def _accusative(view: SentenceView, part: Participant, lexicon: Lexicon) -> bool:
+    """A listed noun with the indefinite accusative ا (اغتالت … ناشطا): an object, never a subject."""
+    stem = view.stem(part.first)
+    if not (part.kind == "NOUN" and len(stem) > 3 and stem.endswith("ا") and stem[:-1] in lexicon.party_nouns):
+        return False
+    # "اتفق زعيما كوريا": a dual in construct looks the same, and a genitive follows it
+    after = part.last + 1
+    return not (after < len(view.tokens) and (view.stem(after) == "كل" or any(
+        p.role == "article" for p in view.tokens[after].pieces)))
 
 
 def _svo(view: SentenceView, part: Participant, head: Head, lexicon: Lexicon) -> bool:
@@ -257,10 +270,13 @@ def _group(first: Participant | None, parts: Sequence[Participant], view: Senten
     return tuple(group)
 
 
-def _between(view: SentenceView, after: Sequence[Participant], lexicon: Lexicon) -> tuple[Participant, ...]:
-    """"بين X و Y" after the trigger: the pair, else nothing."""
+def _between(view: SentenceView, after: Sequence[Participant], head: Head, lexicon: Lexicon) -> tuple[Participant, ...]:
+    """"بين X و Y" after the trigger: the pair, else nothing.  X must stand near the trigger
+    ("محادثات بين X و Y"); a pair far after it is a route or a frontier."""
     markers = lexicon.cues.words("between")
     for k, part in enumerate(after[:-1]):
+        if part.first - head.last > SUBJECT_GAP + 1:
+            break
         if part.prep in markers or (part.first > 0 and view.stem(part.first - 1) in markers):
             other = after[k + 1]
             if has_conj(view.tokens[other.first]) or view.tokens[other.first - 1].norm == "و":

@@ -21,8 +21,10 @@ actors elsewhere, and these rules look for them in the whole sentence:
   and tolls (أسفر عن مقتل X).
 
 Rules only fill empty slots; the changes to what the first reading found are a victim
-it took for the subject of a violent verb, which moves to the target slot, and a
-nominative actor it took for a verbal noun's object, which moves to the source slot.
+it took for the subject of a violent verb, which moves to the target slot, a
+nominative actor it took for a verbal noun's object, which moves to the source slot,
+and a possessed actor noun (قواته, جنوده), which gives way to its owner ("أعلن الجيش
+أن قواته قتلت": the army).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ NATIONALITY_ENDINGS = ("", "ه", "ين", "ون", "ان")
 WEAPON_REACH = 4  # tokens around the trigger searched for a nationality adjective
 TARGET_REACH = 3  # tokens after a protest cue searched for its target
 PASSIVE_TYPES = frozenset({"ASSAULT"})
+OWNERSHIP = frozenset({"تابع", "تابعه"})  # "طائرة تابعة للقوات": an agent marker only before the object
+ATTACK_PREPS = ("علي", "ضد")  # normalised: what an attack is aimed at (أطلق النار على X)
 
 
 def complete(
@@ -86,7 +90,21 @@ def complete(
         target = _protest_target(view, parts, head, lexicon, roles)
         if target is not None:
             roles = replace(roles, targets=(target,))
-    return roles
+    return _owned(view, parts, lexicon, roles)
+
+
+def _owned(view: SentenceView, parts: Sequence[Participant], lexicon: Lexicon, roles: Roles) -> Roles:
+    """Possessed actor nouns (قواته, جنوده) replaced by their owner, unless the owner already
+    plays the other role (an army does not attack its own soldiers)."""
+    def resolve(slot: tuple[Participant, ...], other: tuple[Participant, ...]) -> tuple[Participant, ...]:
+        out = []
+        for part in slot:
+            found = outside.owner(view, parts, part, lexicon)
+            out.append(found if found is not None and found not in other and found not in out else part)
+        return tuple(out)
+
+    sources = resolve(roles.sources, roles.targets)
+    return replace(roles, sources=sources, targets=resolve(roles.targets, sources))
 
 
 def _victim(view: SentenceView, part: Participant, lexicon: Lexicon) -> bool:
@@ -94,9 +112,11 @@ def _victim(view: SentenceView, part: Participant, lexicon: Lexicon) -> bool:
 
 
 def _passive_subject(view: SentenceView, head: Head, lexicon: Lexicon, roles: Roles, frame: str) -> Roles:
-    """"خمسة أشخاص قتلوا": a victim before a perfect verb of violence is its target."""
-    if (head.noun or frame != "agent" or head.sense.type not in PASSIVE_TYPES or roles.targets
-            or len(roles.sources) != 1):
+    """"خمسة أشخاص قتلوا": a victim before a perfect verb of violence is its target.  A
+    target found behind ل ("في هجوم على مركز للجيش") does not make the verb active; one
+    behind على does ("حارسا أطلق النار على رجل")."""
+    if (head.noun or frame != "agent" or head.sense.type not in PASSIVE_TYPES
+            or any(t.prep in (None, *ATTACK_PREPS) for t in roles.targets) or len(roles.sources) != 1):
         return roles
     subject = roles.sources[0]
     if subject.last >= head.first or not _victim(view, subject, lexicon):
@@ -141,10 +161,15 @@ def _marked(
         stem_seg = token_start + len([p for p in view.tokens[part.first].pieces if p.role == "prep"])
         # "تبنت حركة طالبان": the marker may stand before the participant's noun phrase (titles, counts)
         phrase_start = view.first_seg[part.lead + 1] if 0 <= part.lead < part.first - 1 else token_start
-        if not any(
-            end > 0 and view.segs[max(0, end - len(seq)) : end] == seq
-            for end in {token_start, stem_seg, phrase_start} for seq in by_last.get(view.segs[end - 1], ())
-        ):
+        found = [
+            (end - len(seq), seq) for end in {token_start, stem_seg, phrase_start} if end > 0
+            for seq in by_last.get(view.segs[end - 1], ()) if view.segs[max(0, end - len(seq)) : end] == seq
+        ]
+        # "فجر حافلة تابعة للشرطة": what belongs to X is the verb's object, so X was hit, not hitting;
+        # an owner counts for a verbal noun after it ("غارة شنتها طائرة تابعة للقوات"), not before
+        owned = all(seq[0] in OWNERSHIP for _, seq in found)
+        if not found or (owned and (part.last < head.first if head.noun else any(
+                view.seg_token[at] == head.last + 2 for at, _ in found))):
             continue
         distance = abs(part.first - head.first)
         if best is None or distance < best[0]:

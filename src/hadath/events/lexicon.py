@@ -33,8 +33,8 @@ EMBED_FLAGS = ("hypothetical", "future", "negated")
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 DEFAULT_GAP = 5  # segments: room for a subject between a verb and its object (VSO)
 _ENTRY_KEYS = frozenset(
-    {"verbs", "words", "phrases", "mode", "frame", "noun_frame", "near", "not_near", "not_next", "not_prev", "gap",
-     "window"}
+    {"verbs", "words", "passives", "phrases", "mode", "frame", "noun_frame", "near", "not_near", "not_next", "not_prev",
+     "gap", "window"}
 )
 
 
@@ -122,6 +122,16 @@ class Lexicon:
     def clause_openers(self) -> frozenset[str]:
         """Words after which a clause, and so a subject, may start (كان, قد, أن, الذي …)."""
         return self.cues.words("svo_particles") | self.cues.words("clause_breaks")
+
+    @cached_property
+    def passive_verbs(self) -> frozenset[str]:
+        """Passive verb forms (اصيب, اغتيل), also looked up behind a conjunction the clitic rule
+        left on the word: "وأصيب" is more frequent than "أصيب" in the news, so it stays whole."""
+        return frozenset(
+            key for key, patterns in self.index.items()
+            if any(p.sense.frame == "passive" and len(p.slots) == 1 and "perfect" in (p.slots[0] or {}).values()
+                   for p in patterns)
+        )
 
     @cached_property
     def object_skips(self) -> frozenset[str]:
@@ -275,7 +285,7 @@ def _patterns(
     for value in (frame, noun_frame):
         if value not in FRAMES:
             raise ModelError(f"triggers.yaml: {label}: unknown frame {value!r}; frames: {', '.join(FRAMES)}")
-    first = (entry.get("verbs") or entry.get("words") or entry.get("phrases") or [""])[0]
+    first = (entry.get("verbs") or entry.get("words") or entry.get("passives") or entry.get("phrases") or [""])[0]
     label = f"{label} ({first})"
     sense = Sense(
         type_name, mode, cast(Frame, frame), cast(Frame, noun_frame),
@@ -301,10 +311,20 @@ def _patterns(
             noun: Aspect = "noun"
             slots = tuple({text_segments(w): noun} for w in word.split())
             patterns.append(Pattern(slots, sense, gap, order + len(patterns)))
+    for form in _list(entry, "passives", label):
+        # a passive verb is read as a verb, not a verbal noun: its subject may stand before it
+        # ("أربعة مدنيين أصيبوا بجروح") and the word after it is not its genitive; "قتل وجرح"
+        # is one passive of two verbs
+        seqs = [form_segments(normalise(word)) for word in form.split()]
+        if not seqs or any(len(seq) != 1 for seq in seqs):
+            raise ModelError(f"triggers.yaml: {label}: passive {form!r} must be whole words")
+        perfect: Aspect = "perfect"
+        slots = tuple({seq: perfect} for seq in seqs)
+        patterns.append(Pattern(slots, sense, gap, order + len(patterns)))
     for phrase in _list(entry, "phrases", label):
         patterns.append(Pattern(_phrase_slots(phrase, inflection, label), sense, gap, order + len(patterns)))
     if not patterns:
-        raise ModelError(f"triggers.yaml: {label} has no verbs, words or phrases")
+        raise ModelError(f"triggers.yaml: {label} has no verbs, words, passives or phrases")
     return patterns
 
 

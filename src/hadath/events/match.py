@@ -59,9 +59,10 @@ def _best_at(view: SentenceView, i: int, lexicon: Lexicon) -> Match | None:
         whole = whole_key(token)
         if whole is not None:  # "فتحت" split as ف + تحت: the lexicon holds the verb whole
             keys.append(whole)
-        elif seg[:1] in CONJ_LETTERS and len(seg) == 3:
+        elif seg[:1] in CONJ_LETTERS and (len(seg) == 3 or seg[1:] in lexicon.passive_verbs):
             # The clitic rule never leaves a stem under three letters, so "وحث" stays
-            # whole: try it without the conjunction.  Longer unsplit words are words (وزارة).
+            # whole: try it without the conjunction.  Longer unsplit words are words (وزارة),
+            # but for the listed passives ("وأصيب").
             keys.append(seg[1:])
     for key in keys:
         found: list[Match] = []

@@ -13,7 +13,9 @@ trigger, but these common frames name an argument of the event from farther away
   أنه قتل خمسة أشخاص), which names nobody;
 - a survivor: "نجا الوزير من محاولة اغتيال" — who escaped an attack was its target;
 - a toll: "تفجير ... أسفر عن إصابة خمسة مدنيين" — the casualties an attack caused
-  were its targets.
+  were its targets;
+- an owner: "أعلن الجيش الأمريكي أن قواته قتلت مسلحا" — the forces of a possessive
+  (قواته, جنوده) are the actor named before them.
 
 Each returns a participant or None; ``fill.complete`` uses them only for empty slots.
 """
@@ -63,6 +65,9 @@ def controller(view: SentenceView, parts: Sequence[Participant], head: Head, lex
     skip = lexicon.cues.words("skip_words")
     if found.first > verb and _gap(view, verb, found.lead + 1, skip) > 0:
         return None
+    casualties = lexicon.cues.words("casualty_nouns")
+    if any(view.stem(k) in casualties for k in range(found.last + 1, head.first)):
+        return None  # "أعلن الجيش مقتل أحد جنوده في انفجار": the verb's object is the death
     return found if _gap(view, max(verb, found.last), head.first, skip) <= CONTROL_GAP else None
 
 
@@ -143,3 +148,15 @@ def _opens(view: SentenceView, index: int, particles: frozenset[str]) -> bool:
     """Whether a clause may start right after token ``index``."""
     token = view.tokens[index] if index >= 0 else None
     return token is None or (token.kind == "punct" and token.norm in CLAUSE_ENDS) or view.stem(index) in particles
+
+
+def owner(view: SentenceView, parts: Sequence[Participant], part: Participant, lexicon: Lexicon) -> Participant | None:
+    """Whom the pronoun of a possessed actor noun stands for: the nearest participant before
+    it that governs no preposition and is not possessed itself ("أعلن الجيش مقتل أحد جنوده")."""
+    possessed = lexicon.cues.words("possessed_actor_nouns")
+    if view.stem(part.first) not in possessed:
+        return None
+    for other in reversed(parts):
+        if other.last < part.first and other.prep is None and view.stem(other.first) not in possessed:
+            return other
+    return None

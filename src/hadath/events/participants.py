@@ -23,6 +23,8 @@ GROUP_ENDINGS = ("يين", "يون")  # السودانيين, الفلسطيني
 MIN_GROUP_STEM = 6
 COUNTED_NISBA = "يا"  # عراقيا, فلسطينيا: one of a counted nationality
 ADJECTIVES = 2  # nisba adjectives kept in a generic actor's span
+SPLIT_COUNTS = frozenset({"الفي"})  # ألفي (two thousand) reads as ال + في to the clitic rule
+TIME_PREPS = frozenset({"قبل", "بعد", "منذ"})  # "قبل ظهر أمس", "قبل خمسة أيام" between a verb and its object
 
 
 def _adjective(view: SentenceView, i: int, taken: frozenset[int], adjectives: frozenset[str]) -> bool:
@@ -93,6 +95,8 @@ def participants(
         out.append((i, i, "NOUN", None))
         previous = i
     out.sort(key=lambda item: (item[0], item[1]))
+    if extended:
+        out = _accusative_nisbas(view, out)
     taken = frozenset(i for first, last, _, _ in out for i in range(first, last + 1))
     return [_participant(view, first, last, kind, span, lexicon, taken, extended, complements)
             for first, last, kind, span in out]
@@ -115,6 +119,26 @@ def _title_complements(
         else:
             kept.append(item)
     return kept, frozenset(complements)
+
+
+def _accusative_nisbas(
+    view: SentenceView, found: list[tuple[int, int, str, Span | None]]
+) -> list[tuple[int, int, str, Span | None]]:
+    """"سبعة عشر سائحا اسبانيا": a one-word name written like the accusative nisba after an
+    indefinite accusative noun is that noun's adjective (Spanish), not the country; so is
+    one the tagger took for a person ("جنديا باكستانيا")."""
+    out: list[tuple[int, int, str, Span | None]] = []
+    for item in found:
+        first, last, kind, _ = item
+        if out and kind != "NOUN" and first == last and first == out[-1][1] + 1 and out[-1][2] == "NOUN":
+            head, word = view.tokens[out[-1][1]], view.tokens[first]
+            if (view.stem(out[-1][1]).endswith("ا") and view.stem(first).endswith(COUNTED_NISBA)
+                    and not any(p.role != "stem" for p in (*head.pieces, *word.pieces))):
+                # the span is set here: a construct complement after the place is not the noun's
+                out[-1] = (out[-1][0], first, "NOUN", Span(head.start, word.end))
+                continue
+        out.append(item)
+    return out
 
 
 def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bool:
@@ -229,6 +253,8 @@ def _walk_back(
             counted = True
         elif token.kind != "word":
             return None, i, counted
+        elif extended and token.norm in SPLIT_COUNTS:
+            counted = True
         else:
             stem = view.stem(i)
             if stem in preps:
@@ -240,6 +266,10 @@ def _walk_back(
                 elif stem == "من" and i > 0 and view.stem(i - 1) == "اول":
                     i -= 1  # "أول من أمس": a time, not a preposition
                     steps += 1
+                elif extended and stem in TIME_PREPS and i + 1 < first and all(
+                        view.tokens[k].kind == "word" and view.stem(k) in cues.words("skip_words")
+                        for k in range(i + 1, first)):
+                    pass  # "اغتالت قبل ظهر أمس ناشطا": a time phrase, not the noun's preposition
                 else:
                     return stem, i, counted
             elif stem in quantities:

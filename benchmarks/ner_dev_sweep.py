@@ -21,9 +21,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import torch  # the train extra
+
 from hadath.entities.evaluate import read_conll, score_sentences
 from hadath.entities.neural import default_model_path, vectors_path
-from hadath.entities.neural_train import NeuralParams, _tagger, _torch, fit
+from hadath.entities.neural_train import NeuralParams, dev_tagger, fit
 from hadath.entities.train import entity_names, split_dev
 from hadath.entities.vectors import read_table
 
@@ -37,14 +39,13 @@ def main() -> None:
     parser.add_argument("--settings", required=True, help='JSON: [["name", {"field": value}], ...]')
     parser.add_argument("--out", type=Path, default=Path("ner_dev_sweep.jsonl"))
     args = parser.parse_args()
-    torch = _torch()
     train, dev = split_dev(read_conll(args.data / "train.txt"))
     table = read_table(vectors_path(default_model_path()))
     names = entity_names(train)
     work = Path(tempfile.mkdtemp())
 
     def score(nets: list) -> dict[int, dict]:  # type: ignore[type-arg]
-        tagger = _tagger(torch, [net for net, _ in nets], nets[-1][1], names, work / "dev.names.tsv.gz")
+        tagger = dev_tagger(torch, [net for net, _ in nets], nets[-1][1], names, work / "dev.names.tsv.gz")
         return {block: score_sentences(dev, tagger, block)["micro"] for block in BLOCKS}
 
     def emit(record: dict) -> None:  # type: ignore[type-arg]

@@ -180,7 +180,9 @@ def _word_dropout(torch: Any, words: Any, rate: float, generator: Any) -> Any:
     return torch.where(drop, torch.ones_like(words), words)
 
 
-def _tagger(torch: Any, nets: Sequence[Any], encoder: Encoder, names: list[tuple[str, str]], tmp: Path) -> NeuralTagger:
+def dev_tagger(
+    torch: Any, nets: Sequence[Any], encoder: Encoder, names: list[tuple[str, str]], tmp: Path
+) -> NeuralTagger:
     """The runtime tagger over torch networks (for dev scoring): their scores averaged, as exported."""
 
     def emit(inputs: Inputs, lengths: np.ndarray) -> Scores:
@@ -246,7 +248,7 @@ def fit(
         record: dict[str, Any] = {"epoch": epoch, "loss": round(total / len(data), 3)}
         net.eval()
         if dev is not None:
-            report = score_sentences(dev, _tagger(torch, [net], encoder, names, work / "dev.names.tsv.gz"))
+            report = score_sentences(dev, dev_tagger(torch, [net], encoder, names, work / "dev.names.tsv.gz"))
             record["dev"] = report["micro"]
             record["per_type"] = {k: v["f1"] for k, v in report["per_type"].items()}
             if best is None or report["micro"]["f1"] > best[0]:
@@ -432,7 +434,7 @@ def train_neural(
             fitted = fit_members(runs, vectors_file, Path(tmp), log, jobs)
             trial, final = fitted[: len(seeds)], fitted[len(seeds):]
             # each part has its own encoder (its own vocabulary): dev is read with the trial's
-            tagger = _tagger(torch, [net for net, _, _ in trial], trial[-1][1], entity_names(train),
+            tagger = dev_tagger(torch, [net for net, _, _ in trial], trial[-1][1], entity_names(train),
                              Path(tmp) / "dev.names.tsv.gz")
             encoder = final[-1][1]
             report = score_sentences(dev, tagger)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.events.lexicon import Lexicon, Sense
-from hadath.events.participants import NISBA_ENDINGS, TIME_PREPS, Participant, noun_phrase
+from hadath.events.participants import NISBA_ENDINGS, TIME_PREPS, Participant, accusative_of_listed, noun_phrase
 from hadath.events.segments import SentenceView, has_conj
 
 SUBJECT_GAP = 6  # tokens between a verb and its subject (titles, adverbs: أمس)
@@ -205,8 +205,7 @@ def _object_phrase(
 
 def _accusative(view: SentenceView, part: Participant, lexicon: Lexicon) -> bool:
     """A listed noun with the indefinite accusative ا (اغتالت … ناشطا): an object, never a subject."""
-    stem = view.stem(part.first)
-    if not (part.kind == "NOUN" and len(stem) > 3 and stem.endswith("ا") and stem[:-1] in lexicon.party_nouns):
+    if not (part.kind == "NOUN" and accusative_of_listed(view.stem(part.first), lexicon.party_nouns)):
         return False
     # "اتفق زعيما كوريا": a dual in construct looks the same, and a genitive follows it
     after = part.last + 1

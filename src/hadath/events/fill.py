@@ -38,13 +38,14 @@ from hadath.events.args import ARG_WINDOW, Head, Roles
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant, noun_phrase
 from hadath.events.segments import Segments, SentenceView, SeqSet
+from hadath.text.normalise import normalise
 
 NATIONALITY_ENDINGS = ("", "ه", "ين", "ون", "ان")
 WEAPON_REACH = 4  # tokens around the trigger searched for a nationality adjective
 TARGET_REACH = 3  # tokens after a protest cue searched for its target
 PASSIVE_TYPES = frozenset({"ASSAULT"})
-OWNERSHIP = frozenset({"تابع", "تابعه"})  # "طائرة تابعة للقوات": an agent marker only before the object
-ATTACK_PREPS = ("علي", "ضد")  # normalised: what an attack is aimed at (أطلق النار على X)
+OWNERSHIP = frozenset(map(normalise, ("تابع", "تابعة")))  # "طائرة تابعة للقوات": an agent marker only before the object
+ATTACK_PREPS = frozenset(map(normalise, ("على", "ضد")))  # what an attack is aimed at (أطلق النار على X)
 
 
 def complete(
@@ -116,7 +117,7 @@ def _passive_subject(view: SentenceView, head: Head, lexicon: Lexicon, roles: Ro
     target found behind ل ("في هجوم على مركز للجيش") does not make the verb active; one
     behind على does ("حارسا أطلق النار على رجل")."""
     if (head.noun or frame != "agent" or head.sense.type not in PASSIVE_TYPES
-            or any(t.prep in (None, *ATTACK_PREPS) for t in roles.targets) or len(roles.sources) != 1):
+            or any(t.prep is None or t.prep in ATTACK_PREPS for t in roles.targets) or len(roles.sources) != 1):
         return roles
     subject = roles.sources[0]
     if subject.last >= head.first or not _victim(view, subject, lexicon):

@@ -83,8 +83,7 @@ def participants(
         stem = view.stem(i)
         after_actor = previous == i - 1 or i - 1 in covered
         group = stem.endswith(GROUP_ENDINGS) and len(stem) >= MIN_GROUP_STEM and not after_actor
-        # the indefinite accusative adds ا (اغتالوا ناشطا): the noun is listed without it
-        listed = stem in nouns or (len(stem) > 3 and stem.endswith("ا") and stem[:-1] in nouns)
+        listed = stem in nouns or accusative_of_listed(stem, nouns)
         counted_nisba = extended and _counted_nisba(view, i, quantities)
         if not (listed or group or counted_nisba or (stem in adjectives and not after_actor)):
             continue
@@ -119,6 +118,12 @@ def _title_complements(
         else:
             kept.append(item)
     return kept, frozenset(complements)
+
+
+def accusative_of_listed(stem: str, nouns: frozenset[str]) -> bool:
+    """Whether ``stem`` is a listed noun with the indefinite accusative ا (اغتالوا ناشطا):
+    the lists hold the noun without it."""
+    return len(stem) > 3 and stem.endswith("ا") and stem[:-1] in nouns
 
 
 def _accusative_nisbas(
@@ -240,6 +245,7 @@ def _walk_back(
     preps = cues.words("prepositions")
     skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
     quantities = lexicon.counting(extended)
+    time_words = cues.words("skip_words")
     counted = False
     i = first - 1
     steps = 0
@@ -267,7 +273,7 @@ def _walk_back(
                     i -= 1  # "أول من أمس": a time, not a preposition
                     steps += 1
                 elif extended and stem in TIME_PREPS and i + 1 < first and all(
-                        view.tokens[k].kind == "word" and view.stem(k) in cues.words("skip_words")
+                        view.tokens[k].kind == "word" and view.stem(k) in time_words
                         for k in range(i + 1, first)):
                     pass  # "اغتالت قبل ظهر أمس ناشطا": a time phrase, not the noun's preposition
                 else:

@@ -214,11 +214,25 @@ def test_fill_a_title_complement_belongs_to_the_person_named_after_it() -> None:
     # "قتل وجرح" is one passive: what follows it is the casualties, not an attacker
     ("قتل وجرح عشرون سائحا ألمانيا في هجوم على فندق بالمدينة.", "سائحا ألمانيا", [("ألمانيا", "LOC")]),
     ("وقال البيان إن أحد عناصر الشرطة المحلية قتل وجرح أربعة آخرون في الكمين.", "عناصر الشرطة", []),
+    # a preposition with a pronoun (خلاله, فيها) is a whole phrase: the noun after it is the subject
+    ("ودار تبادل لإطلاق النار عند الحاجز أصيب خلاله أربعة مسلحين.", "مسلحين", []),
+    ("وانفجرت عبوة قرب السوق قتل فيها ستة مدنيين.", "مدنيين", []),
 ])
 def test_fill_passive_verbs_name_their_victims(text: str, target: str, names: list[tuple[str, str]]) -> None:
     event = of_type(text, "ASSAULT", names)
     assert target in " ".join(texts(text, event.targets))
     assert not event.sources, texts(text, event.sources)
+
+
+@pytest.mark.parametrize("text, kind, role, actor", [
+    # after a complement (عليها: the verb's own preposition) the noun is the subject
+    ("وانتقد النائب الخطة التي وافقت عليها الحكومة الأردنية.", "AGREE", "sources", "الحكومة الأردنية"),
+    # after a container (خلالها: during which) an active verb's lone noun is its object
+    ("ووصل الوفد إلى القاهرة في زيارة رسمية يلتقي خلالها الرئيس المصري.", "CONSULT", "targets", "الرئيس المصري"),
+])
+def test_fill_a_noun_after_a_preposition_with_a_pronoun(text: str, kind: str, role: str, actor: str) -> None:
+    event = of_type(text, kind)
+    assert actor in " ".join(texts(text, getattr(event, role)))
 
 
 def test_fill_a_passive_verb_takes_no_distant_pair_as_its_subject() -> None:

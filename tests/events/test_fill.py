@@ -235,6 +235,31 @@ def test_fill_a_noun_after_a_preposition_with_a_pronoun(text: str, kind: str, ro
     assert actor in " ".join(texts(text, getattr(event, role)))
 
 
+@pytest.mark.parametrize("text, source, target, names", [
+    # a title's ل complement is part of the name's noun phrase, not its preposition
+    ("التقى القائد العام للجيش الوطني المشير سامي الأحمد اليوم وزير الدفاع عادل نور.",
+     "سامي الأحمد", "عادل نور", [("سامي الأحمد", "PER"), ("عادل نور", "PER")]),
+    # the window after the trigger ends where a participant's noun phrase starts, titles included
+    ("استقبل وزير الخارجية كمال يوسف أمس الاثنين في العاصمة عمان قائد الجيش الوطني الليبي المشير رامز سليم.",
+     "رامز سليم", "كمال يوسف", [("كمال يوسف", "PER"), ("عمان", "LOC"), ("رامز سليم", "PER")]),
+])
+def test_fill_long_titles_before_a_name(text: str, source: str, target: str, names: list[tuple[str, str]]) -> None:
+    event = of_type(text, "CONSULT", names)
+    assert texts(text, event.sources) == [source]
+    assert target in texts(text, event.targets)
+
+
+@pytest.mark.parametrize("text, role, organisation, names", [
+    ("وقتل خمسة من عناصر حركة الفجر في غارة على مواقعهم.", "targets", "الفجر", [("الفجر", "ORG")]),
+    ("ودعا الوزير إلى محادثات مع قادة جبهة النور دون شروط.", "targets", "جبهة النور", [("جبهة النور", "ORG")]),
+])
+def test_fill_members_stand_for_their_organisation(
+    text: str, role: str, organisation: str, names: list[tuple[str, str]]
+) -> None:
+    event = of_type(text, "ASSAULT" if "غارة" in text else "CONSULT", names)
+    assert texts(text, getattr(event, role)) == [organisation]
+
+
 def test_fill_a_passive_verb_takes_no_distant_pair_as_its_subject() -> None:
     text = "واغتيل رامي في انفجار عبوة زرعت في سيارة كان يقودها بين حمص وحماة."
     event = of_type(text, "ASSAULT", [("حمص", "LOC"), ("حماة", "LOC")])

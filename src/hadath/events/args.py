@@ -38,6 +38,7 @@ TIGHT_SVO = 2  # a subject this close before the verb wins over a participant af
 COUNTED_ACTORS = frozenset({"PROTEST"})  # تظاهر آلاف السودانيين: a counted subject acts
 # Types whose object is often an unnamed thing or person (خطفوا مصورا فرنسيا): any noun will do.
 OBJECT_FALLBACK = frozenset({"ASSAULT", "COERCE"})
+NAMED_GROUPS = ("ORG", "LOC")  # what members belong to: قادة حماس, وفد كوريا الجنوبية
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ def assign(
 ) -> Roles:
     info = lexicon.types[head.sense.type]
     window = ARG_WINDOW
-    after = [p for p in parts if p.first > head.last and p.first - head.last <= window
+    # measured to where the participant's noun phrase starts (its titles: "قائد الجيش … المشير حفتر")
+    after = [p for p in parts if p.first > head.last and _phrase_start(p, head) - head.last <= window
              and not _crosses(breaks, head.last, p.first, head.tokens)]
     before = [p for p in parts if p.last < head.first and head.first - p.last <= window
               and not _crosses(breaks, p.last, head.first, head.tokens)]
@@ -89,10 +91,13 @@ def assign(
     containers = lexicon.cues.words("container_pronouns")
     pronoun_preps = lexicon.cues.words("complement_pronouns") | containers
 
+    members = lexicon.cues.words("member_nouns")
+
     def is_bare(p: Participant) -> bool:
-        # Bare: no preposition, and not the genitive of some other noun (مقر قيادة الجيش).
+        # Bare: no preposition, and not the genitive of some other noun (مقر قيادة الجيش, قادة حماس).
         return p.prep is None and (
-            p.lead < 0 or p.lead in head.tokens or breaks[p.lead] or p.lead in taken
+            p.lead < 0 or p.lead in head.tokens or breaks[p.lead]
+            or (p.lead in taken and not (p.kind in NAMED_GROUPS and view.stem(p.lead) in members))
             or view.stem(p.lead) in particles  # وكان حفتر قد زار
             or (p.lead == head.last + 1 and view.stem(p.lead) in pronoun_preps)  # أصيب خلاله ثلاثة مسلحين
         )
@@ -174,6 +179,11 @@ def assign(
     if frame == "mutual":
         return _roles([*subject, *obj], (), parts, view, head, lexicon)
     return _roles(subject, obj, parts, view, head, lexicon)
+
+
+def _phrase_start(p: Participant, head: Head) -> int:
+    """First token of ``p``'s noun phrase after ``head``: after the token its walk back stopped at."""
+    return p.lead + 1 if head.last < p.lead < p.first else p.first
 
 
 def _object_phrase(

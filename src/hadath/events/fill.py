@@ -95,14 +95,15 @@ def complete(
 
 
 def _owned(view: SentenceView, parts: Sequence[Participant], lexicon: Lexicon, roles: Roles) -> Roles:
-    """Possessed actor nouns (قواته, جنوده) replaced by their owner, unless the owner already
-    plays the other role (an army does not attack its own soldiers)."""
+    """Possessed actor nouns (قواته, جنوده) replaced by their owner, and members (قادة حركة حماس)
+    by their organisation, unless that one already plays the other role (an army does not
+    attack its own soldiers)."""
     def resolve(slot: tuple[Participant, ...], other: tuple[Participant, ...]) -> tuple[Participant, ...]:
         out = []
         for part in slot:
-            found = outside.owner(view, parts, part, lexicon)
+            found = outside.owner(view, parts, part, lexicon) or outside.organisation(view, parts, part, lexicon)
             out.append(found if found is not None and found not in other and found not in out else part)
-        return tuple(out)
+        return tuple(dict.fromkeys(out))  # "العناصر وحزب الله" may name the party twice
 
     sources = resolve(roles.sources, roles.targets)
     return replace(roles, sources=sources, targets=resolve(roles.targets, sources))

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hadath.events.args import SVO_GAP, Head
+from hadath.events.args import NAMED_GROUPS, SVO_GAP, Head
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant
-from hadath.events.segments import SentenceView
+from hadath.events.segments import SentenceView, has_conj
 
 CLAUSE_ENDS = frozenset(",;:.!?-")  # not quotes or brackets: «القاعدة» may close a relative clause
 FRAME_REACH = 10  # tokens between the frame's verb and the trigger
@@ -160,3 +160,21 @@ def owner(view: SentenceView, parts: Sequence[Participant], part: Participant, l
         if other.last < part.first and other.prep is None and view.stem(other.first) not in possessed:
             return other
     return None
+
+
+def organisation(view: SentenceView, parts: Sequence[Participant], part: Participant,
+                 lexicon: Lexicon) -> Participant | None:
+    """The named organisation or country whose members a generic noun names: "قادة حركة حماس"
+    acts as Hamas, "وفد كوريا الجنوبية" as South Korea (words that complete the name, حركة,
+    may stand between)."""
+    if part.kind != "NOUN" or view.stem(part.first) not in lexicon.cues.words("member_nouns"):
+        return None
+    links = lexicon.cues.words("title_words")
+    named = {p.first: p for p in parts
+             if p.kind in NAMED_GROUPS and p.prep is None and not has_conj(view.tokens[p.first])}
+    k = part.last + 1
+    while k not in named and k - part.last < 3 and k < len(view.tokens) and view.tokens[k].kind == "word" \
+            and view.stem(k) in links:
+        k += 1
+    return named.get(k)
+

@@ -24,6 +24,7 @@ MIN_GROUP_STEM = 6
 COUNTED_NISBA = "يا"  # عراقيا, فلسطينيا: one of a counted nationality
 ADJECTIVES = 2  # nisba adjectives kept in a generic actor's span
 SPLIT_COUNTS = frozenset({"الفي"})  # ألفي (two thousand) reads as ال + في to the clitic rule
+TITLE_LINK = "ل"  # a title's complement: "الأمين العام للأمم المتحدة"
 TIME_PREPS = frozenset({"قبل", "بعد", "منذ"})  # "قبل ظهر أمس", "قبل خمسة أيام" between a verb and its object
 
 
@@ -243,7 +244,8 @@ def _walk_back(
     """
     cues = lexicon.cues
     preps = cues.words("prepositions")
-    skippable = cues.words("titles") | cues.words("title_words") | cues.words("skip_words")
+    title_words = cues.words("titles") | cues.words("title_words")
+    skippable = title_words | cues.words("skip_words")
     quantities = lexicon.counting(extended)
     time_words = cues.words("skip_words")
     counted = False
@@ -284,8 +286,10 @@ def _walk_back(
                 return None, i, counted
             else:
                 own = [p.norm for p in token.pieces if p.role == "prep"]
-                if own:
+                if own and not (own[-1] == TITLE_LINK and i > 0 and view.tokens[i - 1].kind == "word"
+                                and view.stem(i - 1) in title_words):
                     return own[-1], i, counted
+                # else "القائد العام للجيش الليبي المشير حفتر": the ل phrase completes the title
         i -= 1
         steps += 1
     return None, i, counted

@@ -260,6 +260,30 @@ def test_fill_members_stand_for_their_organisation(
     assert texts(text, getattr(event, role)) == [organisation]
 
 
+@pytest.mark.parametrize("text, kind, source, names", [
+    # ranks right before a name are its own: the title before them still introduces it
+    ("بدأ قائد الجيش الوطني الفريق أول سامر حداد زيارة إلى العاصمة عمان أمس.", "CONSULT", "سامر حداد",
+     [("سامر حداد", "PER"), ("عمان", "LOC")]),
+    # a ل phrase after a nisba completes the title ("the French minister of foreign trade")
+    ("وانتقد الوزير الفرنسي للتجارة الخارجية جان مارتان قرار الحكومة.", "ACCUSE", "جان مارتان",
+     [("جان مارتان", "PER")]),
+])
+def test_fill_ranks_and_title_complements_before_a_name(
+    text: str, kind: str, source: str, names: list[tuple[str, str]]
+) -> None:
+    assert texts(text, of_type(text, kind, names).sources) == [source]
+
+
+def test_fill_a_name_behind_a_person_title_with_ل_is_that_title_holder() -> None:
+    text = "وقدم المستشار الاقتصادي للرئيس كمال يوسف استقالته أمس."  # the advisor resigned, not the president
+    assert "كمال يوسف" not in texts(text, of_type(text, "RETREAT", [("كمال يوسف", "PER")]).sources)
+
+
+def test_fill_an_owner_in_another_clause_is_no_source() -> None:
+    text = "واستمرت الزيارة يومين، وهي الأولى منذ تعيينه قائدا للجيش التابع لمجلس النواب."
+    assert not of_type(text, "CONSULT").sources
+
+
 def test_fill_a_passive_verb_takes_no_distant_pair_as_its_subject() -> None:
     text = "واغتيل رامي في انفجار عبوة زرعت في سيارة كان يقودها بين حمص وحماة."
     event = of_type(text, "ASSAULT", [("حمص", "LOC"), ("حماة", "LOC")])

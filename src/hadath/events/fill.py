@@ -170,13 +170,22 @@ def _marked(
         # "فجر حافلة تابعة للشرطة": what belongs to X is the verb's object, so X was hit, not hitting;
         # an owner counts for a verbal noun after it ("غارة شنتها طائرة تابعة للقوات"), not before
         owned = all(seq[0] in OWNERSHIP for _, seq in found)
-        if not found or (owned and (part.last < head.first if head.noun else any(
-                view.seg_token[at] == head.last + 2 for at, _ in found))):
+        if not found or (owned and (part.last < head.first or _clause_between(view, head.last, part.first)
+                                    if head.noun else any(view.seg_token[at] == head.last + 2 for at, _ in found))):
             continue
         distance = abs(part.first - head.first)
         if best is None or distance < best[0]:
             best = (distance, part)
     return best[1] if best else None
+
+
+def _clause_between(view: SentenceView, after: int, before: int) -> bool:
+    """Whether a comma or the like stands between tokens ``after`` and ``before``: an owner
+    there belongs to another clause ("…، منذ تعيينه قائدا للجيش التابع لمجلس النواب")."""
+    tokens = view.tokens
+    return any(tokens[k].kind == "punct" and tokens[k].norm in outside.CLAUSE_ENDS
+               and tokens[k + 1].norm not in OWNERSHIP  # "قافلة مساعدات، تابعة للأمم المتحدة": in apposition
+               for k in range(after + 1, before))
 
 
 @cache

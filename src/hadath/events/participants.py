@@ -17,7 +17,7 @@ from hadath.events.lexicon import Lexicon
 from hadath.events.segments import SentenceView
 from hadath.model import Mention, Span, Token
 
-TITLE_LOOKAHEAD = 4  # tokens from a title to the name it introduces
+TITLE_LOOKAHEAD = 4  # tokens from a title to the name it introduces (or to the ranks right before it)
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # الروسي, الأمريكية: adjectives inside a noun phrase
 GROUP_ENDINGS = ("يين", "يون")  # السودانيين, الفلسطينيون: people named by a nisba plural
 MIN_GROUP_STEM = 6
@@ -71,7 +71,9 @@ def participants(
             continue
         out.append((first, last, mention.type, Span(mention.start, mention.end)))
         covered.update(range(first, last + 1))
-    titles = lexicon.cues.words("titles") | lexicon.cues.words("title_words")
+    persons = lexicon.cues.words("titles")
+    ranks = lexicon.cues.words("ranks")
+    titles = persons | lexicon.cues.words("title_words")
     out, complements = _title_complements(view, out, titles)
     starts = sorted((first, kind) for first, _, kind, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
@@ -88,7 +90,7 @@ def participants(
         counted_nisba = extended and _counted_nisba(view, i, quantities)
         if not (listed or group or counted_nisba or (stem in adjectives and not after_actor)):
             continue
-        if stem in titles and _introduces(view, i, starts, titles, complements):
+        if stem in titles and _introduces(view, i, starts, titles, complements, persons, ranks):
             continue  # الرئيس before بوتين belongs to the name's noun phrase
         if previous == i - 1 and _completes(view.tokens[i - 1], token):
             continue  # "مقاتلي المعارضة": the second noun completes the first
@@ -157,7 +159,8 @@ def _counted_nisba(view: SentenceView, i: int, quantities: frozenset[str]) -> bo
 
 
 def _introduces(
-    view: SentenceView, i: int, starts: Sequence[tuple[int, str]], titles: frozenset[str], complements: frozenset[int]
+    view: SentenceView, i: int, starts: Sequence[tuple[int, str]], titles: frozenset[str], complements: frozenset[int],
+    persons: frozenset[str], ranks: frozenset[str],
 ) -> bool:
     """Whether title ``i`` stands right before a name, only title words or a title's
     complement between (وزير الخارجية الروسي, رئيس وزراء إسرائيل).
@@ -166,13 +169,35 @@ def _introduces(
     الألماني إيران" and "اتهمت الحكومة الفنزويلية الولايات المتحدة" the place is the object.
     """
     for start, kind in starts:
-        if i < start <= i + TITLE_LOOKAHEAD and all(
+        apposed = start  # "قائد الجيش الوطني الليبي الفريق أول خليفة حفتر": the ranks are the name's own
+        while apposed - 1 > i and view.tokens[apposed - 1].kind == "word" and view.stem(apposed - 1) in ranks:
+            apposed -= 1
+        if i < start and apposed <= i + TITLE_LOOKAHEAD and all(
             k in complements
-            or (view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS)))
+            or (view.tokens[k].kind == "word" and (view.stem(k) in titles or view.stem(k).endswith(NISBA_ENDINGS))
+                and not _second_head(view, k, persons, titles))
             for k in range(i + 1, start)
         ):
             return not (kind == "LOC" and any(view.stem(k).endswith(NISBA_ENDINGS) for k in range(i + 1, start)))
     return False
+
+
+def _second_head(view: SentenceView, k: int, persons: frozenset[str], titles: frozenset[str]) -> bool:
+    """Whether token ``k`` behind a preposition starts a phrase of its own ("لقاء رئيس الحكومة
+    بالرئيس ترامب": the president is Trump, the prime minister someone else), not a title link."""
+    prep = next((p.norm for p in view.tokens[k].pieces if p.role == "prep"), None)
+    return prep is not None and not _title_link(view, k, prep, persons, titles)
+
+
+def _title_link(
+    view: SentenceView, i: int, prep: str, person_titles: frozenset[str], title_words: frozenset[str]
+) -> bool:
+    """Whether token ``i`` (a title word behind ل) completes an earlier title rather than
+    heading the name: "القائد العام للجيش …", "الوزير البريطاني للتجارة الدولية ليام فوكس"; but
+    in "المستشار الاقتصادي للرئيس دونالد ترامب" the name is the president's."""
+    return (prep == TITLE_LINK and i > 0 and view.stem(i) not in person_titles
+            and view.tokens[i - 1].kind == "word"
+            and (view.stem(i - 1) in title_words or view.stem(i - 1).endswith(NISBA_ENDINGS)))
 
 
 def _token_range(view: SentenceView, start: int, end: int) -> tuple[int | None, int | None]:
@@ -244,7 +269,8 @@ def _walk_back(
     """
     cues = lexicon.cues
     preps = cues.words("prepositions")
-    title_words = cues.words("titles") | cues.words("title_words")
+    person_titles = cues.words("titles")
+    title_words = person_titles | cues.words("title_words")
     skippable = title_words | cues.words("skip_words")
     quantities = lexicon.counting(extended)
     time_words = cues.words("skip_words")
@@ -286,8 +312,7 @@ def _walk_back(
                 return None, i, counted
             else:
                 own = [p.norm for p in token.pieces if p.role == "prep"]
-                if own and not (own[-1] == TITLE_LINK and i > 0 and view.tokens[i - 1].kind == "word"
-                                and view.stem(i - 1) in title_words):
+                if own and not _title_link(view, i, own[-1], person_titles, title_words):
                     return own[-1], i, counted
                 # else "القائد العام للجيش الليبي المشير حفتر": the ل phrase completes the title
         i -= 1

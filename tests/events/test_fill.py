@@ -284,6 +284,20 @@ def test_fill_an_owner_in_another_clause_is_no_source() -> None:
     assert not of_type(text, "CONSULT").sources
 
 
+@pytest.mark.parametrize("text", [
+    "وسبق ذلك اجتماع عقده الوزير كمال يوسف مع السفير.",
+    "وتناولت المحادثات التي أجراها الوزير كمال يوسف في العاصمة ملف الحدود.",
+])
+def test_fill_the_subject_of_a_relative_verb_right_after_the_trigger(text: str) -> None:
+    assert texts(text, of_type(text, "CONSULT", [("كمال يوسف", "PER")]).sources) == ["كمال يوسف"]
+
+
+def test_fill_a_title_complement_may_carry_nisbas_before_the_name() -> None:
+    text = "والتقى الوزير أمس أمين مجلس الأمن القومي الروسي نيكولاي باتروشيف."
+    event = of_type(text, "CONSULT", [("مجلس الأمن القومي", "ORG"), ("نيكولاي باتروشيف", "PER")])
+    assert texts(text, event.targets) == ["نيكولاي باتروشيف"]
+
+
 def test_fill_a_passive_verb_takes_no_distant_pair_as_its_subject() -> None:
     text = "واغتيل رامي في انفجار عبوة زرعت في سيارة كان يقودها بين حمص وحماة."
     event = of_type(text, "ASSAULT", [("حمص", "LOC"), ("حماة", "LOC")])

@@ -35,6 +35,7 @@ from functools import cache
 
 from hadath.events import outside
 from hadath.events.args import ARG_WINDOW, Head, Roles
+from hadath.events.features import RELATIVES
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant, noun_phrase
 from hadath.events.segments import Segments, SentenceView, SeqSet
@@ -154,7 +155,8 @@ def _marked(
     view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon, roles: Roles
 ) -> Participant | None:
     """The participant nearest the trigger that stands right after an agent marker."""
-    by_last = _by_last(lexicon.cues["agent_markers"])
+    markers, relatives = _by_last(lexicon.cues["agent_markers"]), _by_last(lexicon.cues["relative_agents"])
+    relative = frozenset(lexicon.cues["relative_agents"])
     best: tuple[int, Participant] | None = None
     for part in parts:
         if part in roles.targets or head.first <= part.first <= head.last:
@@ -165,7 +167,9 @@ def _marked(
         phrase_start = view.first_seg[part.lead + 1] if 0 <= part.lead < part.first - 1 else token_start
         found = [
             (end - len(seq), seq) for end in {token_start, stem_seg, phrase_start} if end > 0
-            for seq in by_last.get(view.segs[end - 1], ()) if view.segs[max(0, end - len(seq)) : end] == seq
+            for seq in (*markers.get(view.segs[end - 1], ()), *relatives.get(view.segs[end - 1], ()))
+            if view.segs[max(0, end - len(seq)) : end] == seq
+            and (seq not in relative or (head.noun and _right_after(view, head, view.seg_token[end - len(seq)])))
         ]
         # "فجر حافلة تابعة للشرطة": what belongs to X is the verb's object, so X was hit, not hitting;
         # an owner counts for a verbal noun after it ("غارة شنتها طائرة تابعة للقوات"), not before
@@ -177,6 +181,11 @@ def _marked(
         if best is None or distance < best[0]:
             best = (distance, part)
     return best[1] if best else None
+
+
+def _right_after(view: SentenceView, head: Head, at: int) -> bool:
+    """Whether token ``at`` follows the trigger at once or behind a relative ("المحادثات التي أجراها")."""
+    return at == head.last + 1 or (at == head.last + 2 and view.stem(head.last + 1) in RELATIVES)
 
 
 def _clause_between(view: SentenceView, after: int, before: int) -> bool:

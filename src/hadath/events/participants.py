@@ -115,7 +115,11 @@ def _title_complements(
     complements: set[int] = set()
     for item in found:
         first, last, kind, _ = item
-        if (kind in ("ORG", "LOC") and last + 1 in persons and first > 0
+        after = last + 1  # "أمين مجلس الأمن القومي الروسي نيكولاي باتروشيف": nisbas may follow the complement
+        while after < len(view.tokens) and view.tokens[after].kind == "word" and after not in persons \
+                and view.stem(after).endswith(NISBA_ENDINGS) and after - last <= 2:
+            after += 1
+        if (kind in ("ORG", "LOC") and after in persons and first > 0
                 and view.tokens[first - 1].kind == "word" and view.stem(first - 1) in titles):
             complements.update(range(first, last + 1))
         else:

@@ -192,3 +192,26 @@ def test_extract_contradictory_dates_do_not_crash_or_invent() -> None:
     for event in found:
         assert event.date.value in ("2016-06", "2016-11", "2018-05-01")
         assert event.date.basis in ("text", "published")
+
+
+def test_extract_same_type_triggers_with_different_dates_stay_apart() -> None:
+    text = "وكان الوزير قد زار العاصمة في مارس 2015، وفي أكتوبر 2017 التقى الرئيس هناك."
+    march = text.find("مارس 2015")
+    october = text.find("أكتوبر 2017")
+    timexes = [
+        Timex(march, march + len("مارس 2015"), "DATE", "2015-03"),
+        Timex(october, october + len("أكتوبر 2017"), "DATE", "2017-10"),
+    ]
+    found = [e for e in events(text, timexes=timexes) if e.type == "CONSULT"]
+    assert sorted(e.date.value for e in found) == ["2015-03", "2017-10"]
+
+
+def test_extract_a_day_within_the_month_of_another_trigger_is_the_same_action() -> None:
+    text = "وزار الوزير العاصمة في مارس 2015، وخلال زيارته في 3 مارس 2015 التقى الرئيس."
+    march = text.find("مارس 2015")
+    day = text.find("3 مارس 2015")
+    timexes = [
+        Timex(march, march + len("مارس 2015"), "DATE", "2015-03"),
+        Timex(day, day + len("3 مارس 2015"), "DATE", "2015-03-03"),
+    ]
+    assert len([e for e in events(text, timexes=timexes) if e.type == "CONSULT"]) == 1

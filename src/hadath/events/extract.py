@@ -240,7 +240,16 @@ def _same_action(a: EventMention, b: EventMention) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode and a.type in DISTINCT_MODES:
         return False  # داهمت ... واعتقلت: a raid and an arrest
+    if _dates_differ(a.date, b.date):
+        return False  # "زارها في يونيو 2016 … والتقى شويغو في نوفمبر 2018": two visits
     return not (a.sources and b.sources and not set(a.sources) & set(b.sources))
+
+
+def _dates_differ(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates read from the text name different days (2016-06 and 2016-06-27 do not)."""
+    if a.basis != "text" or b.basis != "text" or not a.value or not b.value:
+        return False
+    return not (a.value.startswith(b.value) or b.value.startswith(a.value))
 
 
 def _combine(a: EventMention, b: EventMention, prefer_second: bool) -> EventMention:

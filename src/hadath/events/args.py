@@ -90,8 +90,10 @@ def assign(
     particles = lexicon.cues.words("svo_particles")
     containers = lexicon.cues.words("container_pronouns")
     pronoun_preps = lexicon.cues.words("complement_pronouns") | containers
-
     members = lexicon.cues.words("member_nouns")
+
+    def behind_pronoun(p: Participant | None) -> bool:  # "أصيب خلاله ثلاثة مسلحين": a whole phrase before it
+        return p is not None and p.lead == head.last + 1 and view.stem(p.lead) in pronoun_preps
 
     def is_bare(p: Participant) -> bool:
         # Bare: no preposition, and not the genitive of some other noun (مقر قيادة الجيش, قادة حماس).
@@ -99,7 +101,7 @@ def assign(
             p.lead < 0 or p.lead in head.tokens or breaks[p.lead]
             or (p.lead in taken and not (p.kind in NAMED_GROUPS and view.stem(p.lead) in members))
             or view.stem(p.lead) in particles  # وكان حفتر قد زار
-            or (p.lead == head.last + 1 and view.stem(p.lead) in pronoun_preps)  # أصيب خلاله ثلاثة مسلحين
+            or behind_pronoun(p)
         )
 
     bare = [p for p in after if is_bare(p)]
@@ -145,9 +147,8 @@ def assign(
     if head.relative:  # "هجوم استهدف دورية": the noun before is the subject, the one after the object
         obj = _group(first_bare, parts, view)
         return _roles(svo[-1:] if svo else (), obj, parts, view, head, lexicon)
-    behind_pronoun = (first_bare is not None and first_bare.lead == head.last + 1
-                      and view.stem(first_bare.lead) in pronoun_preps)  # اتهم خلاله الرئيس: verb-first
-    if svo and (first_bare is None or (head.first - svo[-1].last <= TIGHT_SVO and not behind_pronoun)):
+    verb_first = behind_pronoun(first_bare)  # "اتهم خلاله الرئيس": the subject follows the verb
+    if svo and (first_bare is None or (head.first - svo[-1].last <= TIGHT_SVO and not verb_first)):
         subject = _group(svo[-1], parts, view)
         rest = after
     else:
@@ -155,8 +156,8 @@ def assign(
         rest = [p for p in after if not subject or p.first > subject[-1].last]
     prepped = next((p for p in rest if (is_bare(p) or p.prep in info.target_preps) and p not in marked), None)
     obj = _group(prepped, parts, view)
-    if (subject and not obj and frame != "passive" and subject[0] is first_bare and behind_pronoun
-            and view.stem(first_bare.lead) in containers):
+    if (subject and not obj and frame != "passive" and first_bare is not None and subject[0] is first_bare
+            and verb_first and view.stem(first_bare.lead) in containers):
         subject, obj = (), subject  # "زيارة يلتقي خلالها الرئيس": the unnamed visitor meets him
     if pair and not obj and pair[0] not in subject and frame != "passive":  # "اغتيل … بين بيروت وطرابلس": a route
         obj = pair if subject else pair[1:]

@@ -358,3 +358,8 @@ def test_fill_an_owner_after_a_verbal_noun_is_still_its_source() -> None:
 def test_fill_protesters_counted_in_construct_and_members(text: str, source: str) -> None:
     event = of_type(text, "PROTEST")
     assert source in " ".join(texts(text, event.sources))
+
+
+def test_fill_a_protest_against_what_someone_called_names_no_pronoun_target() -> None:
+    text = "وتظاهر مئات الطلاب أمس ضد ما وصفوه بالتمييز في الجامعة."
+    assert "ما" not in texts(text, of_type(text, "PROTEST").targets)

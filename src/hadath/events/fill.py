@@ -278,7 +278,8 @@ def _protest_target(
     while i < len(view.tokens) and (view.stem(i) in topics or view.stem(i) in skip):
         i += 1
     if (i < len(view.tokens) and view.tokens[i].kind == "word" and i - after <= TARGET_REACH
-            and view.stem(i) not in lexicon.cues.words("prepositions")):
+            and view.stem(i) not in lexicon.cues.words("prepositions")
+            and view.stem(i) not in lexicon.cues.words("clause_breaks")):  # "احتجاجا على ما وصفه": no noun
         taken = frozenset(k for p in parts for k in range(p.first, p.last + 1))
         return noun_phrase(view, i, lexicon, taken)
     return None

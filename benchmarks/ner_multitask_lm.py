@@ -37,13 +37,13 @@ from hadath.entities.neural import default_model_path, vectors_path
 from hadath.entities.neural_features import Inputs, pad_batch, view
 from hadath.entities.neural_train import (
     NeuralParams,
-    _batch,
-    _batches,
-    _network,
-    _word_dropout,
+    batch_tensors,
+    build_network,
     dev_tagger,
     encode_chunks,
     fit_encoder,
+    length_batches,
+    word_dropout,
 )
 from hadath.entities.train import entity_names, fold_chunks, split_dev
 from hadath.entities.vectors import read_table
@@ -80,7 +80,7 @@ def train_one(train, table, lm_pool, params: NeuralParams, weight: float, vocab:
     for text, tokens in lm_pool:
         inputs = encoder.encode(text, tokens, gazetteer)
         lm_data.append((inputs, np.array([target_ids.get(view(t, text).stem, 0) for t in tokens], np.int64)))
-    net = _network(torch, encoder.sizes(), params)
+    net = build_network(torch, encoder.sizes(), params)
     heads = torch.nn.ModuleList([torch.nn.Linear(params.hidden, vocab + 1) for _ in range(2)])
     optimiser = torch.optim.Adam([*net.parameters(), *heads.parameters()], lr=params.lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda epoch: 1 / (1 + params.lr_decay * epoch))
@@ -93,18 +93,18 @@ def train_one(train, table, lm_pool, params: NeuralParams, weight: float, vocab:
         heads.train()
         sample = shuffle.sample(range(len(lm_data)), min(per_epoch, len(lm_data)))
         lm_batches = [sample[k : k + params.batch] for k in range(0, len(sample), params.batch)]
-        tag_batches = _batches(data, params.batch, shuffle)
+        tag_batches = length_batches(data, params.batch, shuffle)
         tag_total = lm_total = 0.0
         for k, batch in enumerate(tag_batches):
-            inputs, labels, lengths = _batch(torch, [data[i] for i in batch])
-            inputs[0] = _word_dropout(torch, inputs[0], params.word_dropout, generator)
+            inputs, labels, lengths = batch_tensors(torch, [data[i] for i in batch])
+            inputs[0] = word_dropout(torch, inputs[0], params.word_dropout, generator)
             loss = net.nll(net(*inputs, lengths=lengths), labels, lengths)
             tag_total += float(loss.detach())
             if k < len(lm_batches):
                 parts: list[Inputs] = [lm_data[i][0] for i in lm_batches[k]]
                 padded, lm_lengths = pad_batch(parts)
                 tensors = [torch.from_numpy(a) for a in padded]
-                tensors[0] = _word_dropout(torch, tensors[0], params.word_dropout, generator)
+                tensors[0] = word_dropout(torch, tensors[0], params.word_dropout, generator)
                 x = net.embed(*tensors)
                 packed = nn.utils.rnn.pack_padded_sequence(x, torch.from_numpy(lm_lengths), batch_first=True,
                                                            enforce_sorted=False)

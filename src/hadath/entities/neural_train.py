@@ -100,7 +100,7 @@ def fit_encoder(chunks: Sequence[Chunk], vectors: Vectors) -> Encoder:
     return Encoder.fit((v for vs in views for v in vs), flags, vectors)
 
 
-def _batch(torch: Any, examples: Sequence[Example]) -> tuple[list[Any], Any, Any]:
+def batch_tensors(torch: Any, examples: Sequence[Example]) -> tuple[list[Any], Any, Any]:
     """Padded tensors of a batch: the five inputs, the labels and the lengths."""
     inputs, lengths = pad_batch([x[0] for x in examples])
     labels = np.zeros(inputs.words.shape, np.int64)
@@ -109,7 +109,7 @@ def _batch(torch: Any, examples: Sequence[Example]) -> tuple[list[Any], Any, Any
     return [torch.from_numpy(a) for a in inputs], torch.from_numpy(labels), torch.from_numpy(lengths)
 
 
-def _network(torch: Any, sizes: dict[str, int], p: NeuralParams) -> Any:
+def build_network(torch: Any, sizes: dict[str, int], p: NeuralParams) -> Any:
     nn = torch.nn
     cat_keys = ["kinds", "signatures", "shapes", *sorted(k for k in sizes if k.startswith("cluster")), "frequency"]
     cat_dims = {"kinds": 4, "signatures": 8, "shapes": 4, "cluster0": 8, "cluster1": 16, "cluster2": 24}
@@ -166,7 +166,7 @@ def _network(torch: Any, sizes: dict[str, int], p: NeuralParams) -> Any:
     return Net()
 
 
-def _batches(data: Sequence[Example], size: int, shuffle: random.Random) -> list[list[int]]:
+def length_batches(data: Sequence[Example], size: int, shuffle: random.Random) -> list[list[int]]:
     """Batches of chunks of similar length (little padding), in random order."""
     keys = {i: (len(x[1]) // 8, shuffle.random()) for i, x in enumerate(data)}
     order = sorted(keys, key=keys.__getitem__)
@@ -175,7 +175,7 @@ def _batches(data: Sequence[Example], size: int, shuffle: random.Random) -> list
     return batches
 
 
-def _word_dropout(torch: Any, words: Any, rate: float, generator: Any) -> Any:
+def word_dropout(torch: Any, words: Any, rate: float, generator: Any) -> Any:
     drop = (torch.rand(words.shape, generator=generator) < rate) & (words > 1)
     return torch.where(drop, torch.ones_like(words), words)
 
@@ -223,7 +223,7 @@ def fit(
     chunks = list(fold_chunks(train))
     encoder = fit_encoder(chunks, vectors)
     data = encode_chunks(chunks, encoder)
-    net = _network(torch, encoder.sizes(), p)
+    net = build_network(torch, encoder.sizes(), p)
     optimiser = torch.optim.Adam(net.parameters(), lr=p.lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda epoch: 1 / (1 + p.lr_decay * epoch))
     generator = torch.Generator().manual_seed(p.seed)
@@ -235,9 +235,9 @@ def fit(
         started = time.perf_counter()
         net.train()
         total = 0.0
-        for batch in _batches(data, p.batch, shuffle):
-            inputs, labels, lengths = _batch(torch, [data[i] for i in batch])
-            inputs[0] = _word_dropout(torch, inputs[0], p.word_dropout, generator)
+        for batch in length_batches(data, p.batch, shuffle):
+            inputs, labels, lengths = batch_tensors(torch, [data[i] for i in batch])
+            inputs[0] = word_dropout(torch, inputs[0], p.word_dropout, generator)
             loss = net.nll(net(*inputs, lengths=lengths), labels, lengths)
             optimiser.zero_grad()
             loss.backward()
@@ -375,7 +375,7 @@ def fit_members(
         for future, (_, p) in zip(futures, runs, strict=True):
             state, spec, history = future.result()
             encoder = Encoder(spec, table)
-            net = _network(torch, encoder.sizes(), p)
+            net = build_network(torch, encoder.sizes(), p)
             net.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()})
             net.eval()
             if log is not None:

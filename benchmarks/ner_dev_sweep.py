@@ -17,20 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
-import torch  # the train extra
+from _ner_pair import Log, pair_on_dev
 
-from hadath.entities.evaluate import read_conll, score_sentences
+from hadath.entities.evaluate import read_conll
 from hadath.entities.neural import default_model_path, vectors_path
-from hadath.entities.neural_train import NeuralParams, dev_tagger, fit
+from hadath.entities.neural_train import NeuralParams, fit
 from hadath.entities.train import entity_names, split_dev
 from hadath.entities.vectors import read_table
-
-SEEDS = (0, 1)
-BLOCKS = (1, 16)
 
 
 def main() -> None:
@@ -41,29 +37,13 @@ def main() -> None:
     args = parser.parse_args()
     train, dev = split_dev(read_conll(args.data / "train.txt"))
     table = read_table(vectors_path(default_model_path()))
-    names = entity_names(train)
     work = Path(tempfile.mkdtemp())
-
-    def score(nets: list) -> dict[int, dict]:  # type: ignore[type-arg]
-        tagger = dev_tagger(torch, [net for net, _ in nets], nets[-1][1], names, work / "dev.names.tsv.gz")
-        return {block: score_sentences(dev, tagger, block)["micro"] for block in BLOCKS}
-
-    def emit(record: dict) -> None:  # type: ignore[type-arg]
-        print(json.dumps(record), flush=True)
-        with args.out.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(record) + "\n")
-
     for name, changes in json.loads(args.settings):
-        nets = []
-        for seed in SEEDS:
-            started = time.perf_counter()
+        def fit_one(seed: int, changes: dict = changes):  # type: ignore[no-untyped-def,type-arg]
             net, encoder, _ = fit(train, None, table, replace(NeuralParams(), seed=seed, **changes), work)
-            nets.append((net, encoder))
-            f1 = {block: round(m["f1"], 4) for block, m in score(nets[-1:]).items()}
-            emit({"setting": name, "seed": seed, "f1": f1, "minutes": round((time.perf_counter() - started) / 60, 1)})
-        pair = score(nets)
-        emit({"setting": name, "pair": {b: round(m["f1"], 4) for b, m in pair.items()},
-              "precision_recall": {b: (round(m["precision"], 3), round(m["recall"], 3)) for b, m in pair.items()}})
+            return net, encoder
+
+        pair_on_dev(name, fit_one, dev, entity_names(train), work, Log(args.out))
 
 
 if __name__ == "__main__":

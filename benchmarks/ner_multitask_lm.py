@@ -29,9 +29,10 @@ from typing import Any
 
 import numpy as np
 import torch  # the train extra
+from _ner_pair import Log, pair_on_dev
 
 from hadath.entities.crf import chunks
-from hadath.entities.evaluate import read_conll, score_sentences
+from hadath.entities.evaluate import read_conll
 from hadath.entities.gazetteer import Gazetteer, default_gazetteer
 from hadath.entities.neural import default_model_path, vectors_path
 from hadath.entities.neural_features import Inputs, pad_batch, view
@@ -39,7 +40,6 @@ from hadath.entities.neural_train import (
     NeuralParams,
     batch_tensors,
     build_network,
-    dev_tagger,
     encode_chunks,
     fit_encoder,
     length_batches,
@@ -51,8 +51,6 @@ from hadath.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 ANT = ROOT.parent / "shared" / "data" / "ant" / "articles.jsonl.gz"
-SEEDS = (0, 1)
-BLOCKS = (1, 16)
 
 
 def ant_chunks(path: Path, articles: int, step: int) -> list[tuple[str, list[Any]]]:
@@ -153,26 +151,14 @@ def main() -> None:
     pool = ant_chunks(args.ant, args.articles, args.step)
     setting = f"lm weight {args.weight}, vocab {args.vocab}, {args.per_epoch} ANT chunks an epoch"
 
-    def emit(record: dict) -> None:  # type: ignore[type-arg]
-        print(json.dumps(record), flush=True)
-        with args.out.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(record) + "\n")
+    log = Log(args.out)
+    log({"setting": setting, "ant_chunks": len(pool)})
 
-    def score(nets: list) -> dict[int, dict]:  # type: ignore[type-arg]
-        tagger = dev_tagger(torch, [net for net, _ in nets], nets[-1][1], names, work / "dev.names.tsv.gz")
-        return {b: score_sentences(dev, tagger, b)["micro"] for b in BLOCKS}
+    def fit_one(seed: int):  # type: ignore[no-untyped-def]
+        return train_one(train, table, pool, replace(NeuralParams(), seed=seed), args.weight, args.vocab,
+                         args.per_epoch)
 
-    emit({"setting": setting, "ant_chunks": len(pool)})
-    nets = []
-    for seed in SEEDS:
-        started = time.perf_counter()
-        nets.append(train_one(train, table, pool, replace(NeuralParams(), seed=seed), args.weight, args.vocab,
-                              args.per_epoch))
-        f1 = {b: round(m["f1"], 4) for b, m in score(nets[-1:]).items()}
-        emit({"setting": setting, "seed": seed, "f1": f1, "minutes": round((time.perf_counter() - started) / 60, 1)})
-    pair = score(nets)
-    emit({"setting": setting, "pair": {b: round(m["f1"], 4) for b, m in pair.items()},
-          "precision_recall": {b: (round(m["precision"], 3), round(m["recall"], 3)) for b, m in pair.items()}})
+    pair_on_dev(setting, fit_one, dev, names, work, log)
 
 
 if __name__ == "__main__":

@@ -24,26 +24,23 @@ import json
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import torch  # the train extra
+from _ner_pair import Log, pair_on_dev
 
-from hadath.entities import neural_train
-from hadath.entities.crf import chunks
-from hadath.entities.evaluate import Sentence, read_conll, score_sentences
-from hadath.entities.gazetteer import Gazetteer, default_gazetteer
+from hadath.entities.evaluate import Sentence, read_conll
+from hadath.entities.gazetteer import Gazetteer
 from hadath.entities.neural import default_model_path, vectors_path
 from hadath.entities.neural_train import NeuralParams, dev_tagger, fit
-from hadath.entities.train import NAME_FOLDS, Chunk, entity_names, split_dev, token_labels
+from hadath.entities.train import NAME_FOLDS, entity_names, split_dev
 from hadath.entities.vectors import Vectors, read_table
 from hadath.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 ANT = ROOT.parent / "shared" / "data" / "ant" / "articles.jsonl.gz"
-SEEDS = (0, 1)
-BLOCKS = (1, 16)
 
 
 def ant_sample(path: Path, articles: int, step: int) -> list[str]:
@@ -68,22 +65,6 @@ def silver_names(tagger, texts: Sequence[str], min_count: int, min_share: float)
     return sorted(out)
 
 
-def silver_chunks(sentences: Sequence[Sentence], lists: dict[int, Gazetteer]) -> Iterator[Chunk]:
-    """``train.fold_chunks`` with each half's chunks also seeing the other half's silver list."""
-    base = default_gazetteer()
-    n = len(sentences)
-    block = [i * NAME_FOLDS // max(n, 1) for i in range(n)]
-    for fold in range(NAME_FOLDS):
-        others = (s for s, b in zip(sentences, block, strict=True) if b != fold)
-        gazetteer = base.merged(Gazetteer(entity_names(others))).merged(lists[fold * 2 // NAME_FOLDS])
-        for sentence, b in zip(sentences, block, strict=True):
-            if b != fold:
-                continue
-            text, tokens, labels = token_labels(sentence)
-            for start, end in chunks(text, tokens):
-                yield Chunk(text, tokens[start:end], labels[start:end], gazetteer)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "anercorp")
@@ -100,44 +81,30 @@ def main() -> None:
     work = Path(tempfile.mkdtemp())
     texts = ant_sample(args.ant, args.articles, args.step)
 
-    def emit(record: dict) -> None:  # type: ignore[type-arg]
-        print(json.dumps(record), flush=True)
-        with args.out.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(record) + "\n")
+    log = Log(args.out)
 
     def teacher_list(part: Sequence[Sentence], label: str) -> list[tuple[str, str]]:
         started = time.perf_counter()
         net, encoder, _ = fit(part, None, table, NeuralParams(seed=0), work)
         tagger = dev_tagger(torch, [net], encoder, entity_names(part), work / f"{label}.names.tsv.gz")
         found = silver_names(tagger, texts, args.min_count, args.min_share)
-        emit({"teacher": label, "sentences": len(part), "silver": len(found),
-              "by_type": Counter(c for _, c in found), "minutes": round((time.perf_counter() - started) / 60, 1)})
+        log({"teacher": label, "sentences": len(part), "silver": len(found),
+             "by_type": Counter(c for _, c in found), "minutes": round((time.perf_counter() - started) / 60, 1)})
         return found
 
     n = len(train)
     block = [i * NAME_FOLDS // n for i in range(n)]
     halves = [[s for s, b in zip(train, block, strict=True) if b * 2 // NAME_FOLDS == h] for h in (0, 1)]
-    # the chunks of half h see the list of the teacher trained on the other half
     lists = {h: Gazetteer(teacher_list(halves[1 - h], f"half{1 - h}")) for h in (0, 1)}
     full = teacher_list(train, "all")
 
-    neural_train.fold_chunks = lambda sentences: silver_chunks(sentences, lists)  # type: ignore[assignment]
-    runtime_names = names + full
+    def fit_one(seed: int):  # type: ignore[no-untyped-def]
+        # the chunks of each half of the name blocks see the list of the teacher trained on the other half
+        net, encoder, _ = fit(train, None, table, replace(NeuralParams(), seed=seed), work,
+                              extra=lambda fold: lists[fold * 2 // NAME_FOLDS])
+        return net, encoder
 
-    def score(nets: list) -> dict[int, dict]:  # type: ignore[type-arg]
-        tagger = dev_tagger(torch, [net for net, _ in nets], nets[-1][1], runtime_names, work / "dev.names.tsv.gz")
-        return {b: score_sentences(dev, tagger, b)["micro"] for b in BLOCKS}
-
-    nets = []
-    for seed in SEEDS:
-        started = time.perf_counter()
-        net, encoder, _ = fit(train, None, table, replace(NeuralParams(), seed=seed), work)
-        nets.append((net, encoder))
-        f1 = {b: round(m["f1"], 4) for b, m in score(nets[-1:]).items()}
-        emit({"setting": "silver", "seed": seed, "f1": f1, "minutes": round((time.perf_counter() - started) / 60, 1)})
-    pair = score(nets)
-    emit({"setting": "silver", "pair": {b: round(m["f1"], 4) for b, m in pair.items()},
-          "precision_recall": {b: (round(m["precision"], 3), round(m["recall"], 3)) for b, m in pair.items()}})
+    pair_on_dev("silver", fit_one, dev, names + full, work, log)
 
 
 if __name__ == "__main__":

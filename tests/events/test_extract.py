@@ -179,14 +179,14 @@ def test_extract_unknown_publication_gives_no_date() -> None:
     assert event.date.value is None
 
 
+def dated(text: str, *phrases: tuple[str, str]) -> list[Timex]:
+    """A DATE timex with ``value`` over each ``(phrase, value)`` of ``text``."""
+    return [Timex(text.find(phrase), text.find(phrase) + len(phrase), "DATE", value) for phrase, value in phrases]
+
+
 def test_extract_contradictory_dates_do_not_crash_or_invent() -> None:
     text = "زار الرئيس موسكو في يونيو 2016. وفي نوفمبر 2016 زار الرئيس موسكو مجددا."
-    june = text.find("يونيو 2016")
-    november = text.find("نوفمبر 2016")
-    timexes = [
-        Timex(june, june + len("يونيو 2016"), "DATE", "2016-06"),
-        Timex(november, november + len("نوفمبر 2016"), "DATE", "2016-11"),
-    ]
+    timexes = dated(text, ("يونيو 2016", "2016-06"), ("نوفمبر 2016", "2016-11"))
     found = events(text, timexes=timexes, published=DateValue("2018-05-01", "metadata"))
     assert [e.type for e in found] == ["CONSULT", "CONSULT"]
     for event in found:
@@ -196,22 +196,12 @@ def test_extract_contradictory_dates_do_not_crash_or_invent() -> None:
 
 def test_extract_same_type_triggers_with_different_dates_stay_apart() -> None:
     text = "وكان الوزير قد زار العاصمة في مارس 2015، وفي أكتوبر 2017 التقى الرئيس هناك."
-    march = text.find("مارس 2015")
-    october = text.find("أكتوبر 2017")
-    timexes = [
-        Timex(march, march + len("مارس 2015"), "DATE", "2015-03"),
-        Timex(october, october + len("أكتوبر 2017"), "DATE", "2017-10"),
-    ]
+    timexes = dated(text, ("مارس 2015", "2015-03"), ("أكتوبر 2017", "2017-10"))
     found = [e for e in events(text, timexes=timexes) if e.type == "CONSULT"]
     assert sorted(e.date.value for e in found) == ["2015-03", "2017-10"]
 
 
 def test_extract_a_day_within_the_month_of_another_trigger_is_the_same_action() -> None:
     text = "وزار الوزير العاصمة في مارس 2015، وخلال زيارته في 3 مارس 2015 التقى الرئيس."
-    march = text.find("مارس 2015")
-    day = text.find("3 مارس 2015")
-    timexes = [
-        Timex(march, march + len("مارس 2015"), "DATE", "2015-03"),
-        Timex(day, day + len("3 مارس 2015"), "DATE", "2015-03-03"),
-    ]
+    timexes = dated(text, ("مارس 2015", "2015-03"), ("3 مارس 2015", "2015-03-03"))
     assert len([e for e in events(text, timexes=timexes) if e.type == "CONSULT"]) == 1

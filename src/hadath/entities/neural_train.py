@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -215,12 +215,14 @@ def fit(
     p: NeuralParams,
     work: Path,
     log: Any = None,
+    extra: Callable[[int], Gazetteer] | None = None,
 ) -> tuple[Any, Encoder, list[dict[str, Any]]]:
-    """Train on ``train`` for ``p.epochs``; with ``dev``, score each epoch and keep the best network."""
+    """Train on ``train`` for ``p.epochs``; with ``dev``, score each epoch and keep the best network.
+    ``extra`` gives each name fold's further names (``train.fold_chunks``)."""
     torch = _torch()
     torch.set_num_threads(p.threads)
     torch.manual_seed(p.seed)
-    chunks = list(fold_chunks(train))
+    chunks = list(fold_chunks(train, extra=extra))
     encoder = fit_encoder(chunks, vectors)
     data = encode_chunks(chunks, encoder)
     net = build_network(torch, encoder.sizes(), p)

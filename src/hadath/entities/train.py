@@ -16,7 +16,7 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import product
@@ -89,13 +89,16 @@ def entity_names(sentences: Iterable[Sentence]) -> list[tuple[str, str]]:
     return [(name, f"T-{min(kinds, key=lambda k: (-kinds[k], k))}") for name, kinds in counts.items()]
 
 
-def fold_chunks(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> Iterator[Chunk]:
+def fold_chunks(
+    sentences: Sequence[Sentence], folds: int = NAME_FOLDS, extra: Callable[[int], Gazetteer] | None = None
+) -> Iterator[Chunk]:
     """Training chunks (chunked exactly as the runtime tagger chunks text), each with its gazetteer.
 
     The names of the training entities are a gazetteer at run time.  Seen from its own
     sentence that list would always be right, so each block of sentences is featurised
     with the names of the other blocks only (jackknifing): the tagger then learns how
-    far the list is to be trusted on text it has not seen.
+    far the list is to be trusted on text it has not seen.  ``extra`` gives a fold's further
+    names (an experiment's list, jackknifed the same way).
     """
     base = default_gazetteer()
     n = len(sentences)
@@ -103,6 +106,8 @@ def fold_chunks(sentences: Sequence[Sentence], folds: int = NAME_FOLDS) -> Itera
     for fold in range(folds):
         others = (s for s, b in zip(sentences, block, strict=True) if b != fold)
         gazetteer = base.merged(Gazetteer(entity_names(others)))
+        if extra is not None:
+            gazetteer = gazetteer.merged(extra(fold))
         for sentence, b in zip(sentences, block, strict=True):
             if b != fold:
                 continue

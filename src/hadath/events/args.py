@@ -88,8 +88,7 @@ def assign(
     taken = {i for p in parts for i in range(p.first, p.last + 1)}
 
     particles = lexicon.cues.words("svo_particles")
-    containers = lexicon.cues.words("container_pronouns")
-    pronoun_preps = lexicon.cues.words("complement_pronouns") | containers
+    containers, pronoun_preps = lexicon.cues.words("container_pronouns"), lexicon.pronoun_preps
     members = lexicon.cues.words("member_nouns")
 
     def behind_pronoun(p: Participant | None) -> bool:  # "أصيب خلاله ثلاثة مسلحين": a whole phrase before it

@@ -46,12 +46,11 @@ from hadath.events.flags import trigger_flags
 from hadath.events.lexicon import Lexicon
 from hadath.events.match import Match, find_triggers
 from hadath.events.participants import participants
-from hadath.events.segments import SentenceView
+from hadath.events.segments import RELATIVES, SentenceView
 from hadath.model import Token
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 EARLY = 3  # a trigger within the first tokens is the sentence's main event
-RELATIVES = frozenset({"ذي", "تي", "ذين"})  # الذي/التي/الذين after the article is split off
 LEXICON_WEIGHT = 2.0  # value of the L: and s: features; words, word pairs and clusters are 1
 CLUSTER_LEVEL = 0  # the coarsest granularity of the cluster table (64 clusters)
 SELF, OTHER = "L:SELF", "L:OTHER"

@@ -35,10 +35,9 @@ from functools import cache
 
 from hadath.events import outside
 from hadath.events.args import ARG_WINDOW, Head, Roles
-from hadath.events.features import RELATIVES
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant, noun_phrase
-from hadath.events.segments import Segments, SentenceView, SeqSet
+from hadath.events.segments import RELATIVES, Segments, SentenceView, SeqSet
 from hadath.text.normalise import normalise
 
 NATIONALITY_ENDINGS = ("", "ه", "ين", "ون", "ان")
@@ -155,8 +154,8 @@ def _marked(
     view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon, roles: Roles
 ) -> Participant | None:
     """The participant nearest the trigger that stands right after an agent marker."""
-    markers, relatives = _by_last(lexicon.cues["agent_markers"]), _by_last(lexicon.cues["relative_agents"])
-    relative = frozenset(lexicon.cues["relative_agents"])
+    markers = _by_last(lexicon.cues["agent_markers"])
+    relatives = _relative_agents(view, head, lexicon)
     best: tuple[int, Participant] | None = None
     for part in parts:
         if part in roles.targets or head.first <= part.first <= head.last:
@@ -165,12 +164,11 @@ def _marked(
         stem_seg = token_start + len([p for p in view.tokens[part.first].pieces if p.role == "prep"])
         # "تبنت حركة طالبان": the marker may stand before the participant's noun phrase (titles, counts)
         phrase_start = view.first_seg[part.lead + 1] if 0 <= part.lead < part.first - 1 else token_start
+        ends = {end for end in (token_start, stem_seg, phrase_start) if end > 0}
         found = [
-            (end - len(seq), seq) for end in {token_start, stem_seg, phrase_start} if end > 0
-            for seq in (*markers.get(view.segs[end - 1], ()), *relatives.get(view.segs[end - 1], ()))
+            (end - len(seq), seq) for end in ends for seq in markers.get(view.segs[end - 1], ())
             if view.segs[max(0, end - len(seq)) : end] == seq
-            and (seq not in relative or (head.noun and _right_after(view, head, view.seg_token[end - len(seq)])))
-        ]
+        ] + [marker for end in ends for marker in relatives.get(end, ())]
         # "فجر حافلة تابعة للشرطة": what belongs to X is the verb's object, so X was hit, not hitting;
         # an owner counts for a verbal noun after it ("غارة شنتها طائرة تابعة للقوات"), not before
         owned = all(seq[0] in OWNERSHIP for _, seq in found)
@@ -183,9 +181,20 @@ def _marked(
     return best[1] if best else None
 
 
-def _right_after(view: SentenceView, head: Head, at: int) -> bool:
-    """Whether token ``at`` follows the trigger at once or behind a relative ("المحادثات التي أجراها")."""
-    return at == head.last + 1 or (at == head.last + 2 and view.stem(head.last + 1) in RELATIVES)
+def _relative_agents(view: SentenceView, head: Head, lexicon: Lexicon) -> dict[int, list[tuple[int, Segments]]]:
+    """Relative agent markers (عقده, أجراها) right after a trigger noun, at once or behind a
+    relative ("المحادثات التي أجراها"), by the segment they end before: (start segment, marker)."""
+    out: dict[int, list[tuple[int, Segments]]] = {}
+    if not head.noun:
+        return out
+    after = head.last + 2 if head.last + 1 < len(view.tokens) and view.stem(head.last + 1) in RELATIVES \
+        else head.last + 1
+    starts = [s for s, t in enumerate(view.seg_token) if t == head.last + 1 or t == after]
+    for start in starts:
+        for seq in lexicon.cues["relative_agents"].by_first.get(view.segs[start], ()):
+            if view.segs[start : start + len(seq)] == seq:
+                out.setdefault(start + len(seq), []).append((start, seq))
+    return out
 
 
 def _clause_between(view: SentenceView, after: int, before: int) -> bool:

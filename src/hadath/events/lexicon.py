@@ -124,6 +124,21 @@ class Lexicon:
         return self.cues.words("svo_particles") | self.cues.words("clause_breaks")
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Titles and the words that complete them (وزير, الخارجية, مدينة …): a name's noun phrase."""
+        return self.cues.words("titles") | self.cues.words("title_words")
+
+    @cached_property
+    def phrase_skips(self) -> frozenset[str]:
+        """What a walk back from a name passes over: ``title_words`` and time words."""
+        return self.title_words | self.cues.words("skip_words")
+
+    @cached_property
+    def pronoun_preps(self) -> frozenset[str]:
+        """Prepositions with a pronoun attached (عليها, خلاله): complements and containers."""
+        return self.cues.words("complement_pronouns") | self.cues.words("container_pronouns")
+
+    @cached_property
     def passive_verbs(self) -> frozenset[str]:
         """Passive verb forms (اصيب, اغتيل), also looked up behind a conjunction the clitic rule
         left on the word: "وأصيب" is more frequent than "أصيب" in the news, so it stays whole."""

@@ -73,7 +73,7 @@ def participants(
         covered.update(range(first, last + 1))
     persons = lexicon.cues.words("titles")
     ranks = lexicon.cues.words("ranks")
-    titles = persons | lexicon.cues.words("title_words")
+    titles = lexicon.title_words
     out, complements = _title_complements(view, out, titles)
     starts = sorted((first, kind) for first, _, kind, _ in out)
     nouns = lexicon.party_nouns if extended else lexicon.cues.words("actor_nouns")
@@ -189,8 +189,13 @@ def _introduces(
 def _second_head(view: SentenceView, k: int, persons: frozenset[str], titles: frozenset[str]) -> bool:
     """Whether token ``k`` behind a preposition starts a phrase of its own ("لقاء رئيس الحكومة
     بالرئيس ترامب": the president is Trump, the prime minister someone else), not a title link."""
-    prep = next((p.norm for p in view.tokens[k].pieces if p.role == "prep"), None)
+    prep = own_prep(view.tokens[k])
     return prep is not None and not _title_link(view, k, prep, persons, titles)
+
+
+def own_prep(token: Token) -> str | None:
+    """The preposition clitic on ``token`` (بموسكو → ب), if any: the clitic rule peels at most one."""
+    return next((p.norm for p in token.pieces if p.role == "prep"), None)
 
 
 def _title_link(
@@ -223,7 +228,7 @@ def _participant(
 ) -> Participant:
     tokens = view.tokens
     pieces = tokens[first].pieces
-    own = next((p.norm for p in pieces if p.role == "prep"), None)
+    own = own_prep(tokens[first])
     if span is None:  # an actor noun names the actor without its clitics: "للمتظاهرين" → المتظاهرين
         start = next(
             (p.start for p in pieces if p.role == "stem" or (p.role == "article" and len(p.norm) == 2)),
@@ -273,9 +278,7 @@ def _walk_back(
     """
     cues = lexicon.cues
     preps = cues.words("prepositions")
-    person_titles = cues.words("titles")
-    title_words = person_titles | cues.words("title_words")
-    skippable = title_words | cues.words("skip_words")
+    person_titles, title_words, skippable = cues.words("titles"), lexicon.title_words, lexicon.phrase_skips
     quantities = lexicon.counting(extended)
     time_words = cues.words("skip_words")
     counted = False
@@ -315,9 +318,9 @@ def _walk_back(
             elif not (stem in skippable or stem.endswith(NISBA_ENDINGS)):
                 return None, i, counted
             else:
-                own = [p.norm for p in token.pieces if p.role == "prep"]
-                if own and not _title_link(view, i, own[-1], person_titles, title_words):
-                    return own[-1], i, counted
+                own = own_prep(token)
+                if own is not None and not _title_link(view, i, own, person_titles, title_words):
+                    return own, i, counted
                 # else "القائد العام للجيش الليبي المشير حفتر": the ل phrase completes the title
         i -= 1
         steps += 1

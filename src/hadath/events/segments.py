@@ -119,6 +119,9 @@ def article_key(token: Token) -> str | None:
     return None
 
 
+RELATIVES = frozenset({"ذي", "تي", "ذين"})  # الذي/التي/الذين after the article is split off
+
+
 def has_article(token: Token) -> bool:
     return any(p.role == "article" for p in token.pieces)
 

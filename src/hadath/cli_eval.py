@@ -125,6 +125,22 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
             raise _fail(error) from None
         console.print_json(json.dumps(summary, ensure_ascii=False))
 
+    @train_app.command("clusters")
+    def train_clusters(
+        ant: Annotated[Path, typer.Option(help="Corpus (JSONL, gzipped or not, with title/text).")] = SHARED_DATA
+        / "ant"
+        / "articles.jsonl.gz",
+        out: Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")] = None,
+    ) -> None:
+        """Rebuild the word clusters of the NER taggers and the event detector (retrain both after)."""
+        from hadath.entities import clusters
+
+        try:
+            summary = clusters.build_clusters(_need(ant, "file"), out or clusters.default_path())
+        except HadathError as error:
+            raise _fail(error) from None
+        console.print_json(json.dumps(summary, ensure_ascii=False))
+
     @eval_app.command("ner")
     def eval_ner(
         conll: Annotated[Path, typer.Option("--conll", help="CoNLL file (token TAG a line).")],

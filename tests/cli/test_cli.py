@@ -104,3 +104,9 @@ def test_cli_demo_ingests_the_samples(tmp_path: Path, monkeypatch: pytest.Monkey
     code, _, err = run("demo", "--db", "precious.db")
     assert code == 2 and "not overwriting" in err
     assert (tmp_path / "precious.db").read_text() == "not a store"
+
+
+def test_cli_train_clusters_names_a_missing_corpus(tmp_path: Path) -> None:
+    code, _, err = run("train", "clusters", "--ant", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "c.tsv.gz"))
+    assert code == 2 and "none.jsonl" in err
+    assert not (tmp_path / "c.tsv.gz").exists()

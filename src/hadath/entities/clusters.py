@@ -76,13 +76,17 @@ def clitic_signature(word: str) -> str:
 # --- the shipped table ---------------------------------------------------------
 
 
+def default_path() -> Path:
+    return Path(str(resources.files("hadath.entities").joinpath("data", TABLE)))
+
+
 @cache
 def table() -> dict[str, tuple[int, ...]]:
     """word → cluster id at each granularity; empty if the table was never built."""
-    path = resources.files("hadath.entities").joinpath("data", TABLE)
+    path = default_path()
     if not path.is_file():
         return {}
-    return read_table(Path(str(path)))
+    return read_table(path)
 
 
 def read_table(path: Path) -> dict[str, tuple[int, ...]]:

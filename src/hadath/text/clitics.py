@@ -1,9 +1,11 @@
 """Proclitic splitting for Arabic words, decided on the normalised letters.
 
-A split is kept only when it is safe for matching: the definite article is always
-peeled (with the conjunctions and prepositions before it), a bare conjunction or
-preposition only when a word-frequency table says the stem is the likelier word,
-or, for words the table has never seen, when the stem is long enough.
+A split is kept only when it is safe for matching: a word-initial definite article is
+always peeled; an article behind a conjunction or preposition too, unless the table
+knows the whole word but has never seen the article form (باليرمو is no ب + اليرمو,
+لليبيا no ل + ل + يبيا); a bare conjunction or preposition only when a word-frequency
+table says the stem is the likelier word, or, for words the table has never seen,
+when the stem is long enough.
 """
 
 from __future__ import annotations
@@ -54,7 +56,12 @@ def _prefixes(letters: str, allow_empty_stem: bool) -> tuple[tuple[Role, int], .
         if not stem and not allow_empty_stem:
             continue
         has_article = any(role == "article" for role, _ in candidate)
-        if stem and not _stem_ok(letters, stem, has_article):
+        if has_article and candidate[0][0] != "article" and not _article_ok(letters, candidate, stem):
+            continue
+        # ل before a word that begins with ل swallows that word's article: للاجئين
+        # is ل + اللاجئين, so the article form counts for the stem too.
+        implied = not has_article and letters[used - 1 : used + 1] == "لل" and candidate[-1][0] == "prep"
+        if stem and not _stem_ok(letters, stem, has_article, implied):
             continue
         if used > sum(n for _, n in best):
             best = candidate
@@ -83,12 +90,27 @@ def _candidates(letters: str) -> list[tuple[tuple[Role, int], ...]]:
     return found
 
 
-def _stem_ok(word: str, stem: str, has_article: bool) -> bool:
+def _article_ok(word: str, candidate: tuple[tuple[Role, int], ...], stem: str) -> bool:
+    """An article behind a clitic: unless its article form is unseen while the word is
+    known, or the letters after the clitic are a known word without that article.
+
+    Foreign names (كاليفورنيا, فالنسيا), words whose و is a root letter (والده) and
+    ل before a word beginning with ل (للبنان, ولليبيا) would otherwise lose letters.
+    """
+    if wordfreq.count("ال" + stem):
+        return True
+    rest = word[sum(n for role, n in candidate if role != "article"):]
+    return not (wordfreq.count(word) or wordfreq.count(rest) or wordfreq.count("ال" + rest))
+
+
+def _stem_ok(word: str, stem: str, has_article: bool, implied_article: bool = False) -> bool:
     if has_article:
         return len(stem) >= MIN_STEM_AFTER_ARTICLE
     if len(stem) < 3:
         return False
     whole, bare = wordfreq.count(word), wordfreq.count(stem)
+    if implied_article:
+        bare += wordfreq.count("ال" + stem)
     if whole or bare:
         return bare > whole
     return len(stem) >= MIN_STEM_UNSEEN

@@ -366,3 +366,54 @@ def test_fill_protesters_counted_in_construct_and_members(text: str, source: str
 def test_fill_a_protest_against_what_someone_called_names_no_pronoun_target() -> None:
     text = "وتظاهر مئات الطلاب أمس ضد ما وصفوه بالتمييز في الجامعة."
     assert "ما" not in texts(text, of_type(text, "PROTEST").targets)
+
+
+@pytest.mark.parametrize("text, kind, source, target, names", [
+    # a continuing verb with no subject of its own shares the clause's subject; a lone name after it is its object
+    ("وكان الرئيس عمر البشير في الدوحة أمس، حيث عقد جلسة محادثات مع الأمير تميم.", "CONSULT", "عمر البشير", "تميم",
+     [("عمر البشير", "PER"), ("الدوحة", "LOC"), ("تميم", "PER")]),
+    ("زار أردوغان موسكو في الربيع، والتقى بوتين في الكرملين.", "CONSULT", "أردوغان", "بوتين",
+     [("أردوغان", "PER"), ("موسكو", "LOC"), ("بوتين", "PER"), ("الكرملين", "ORG")]),
+    # a plural verb carries its subject: the group named before it, not the earlier verb's object
+    ("وقال المسؤول إن العشرات من المستوطنين هاجموا المزارعين واعتدوا عليهم بالعصي.", "ASSAULT", "المستوطنين", None, []),
+    # an object pronoun on the verb: the name after it is the host, and the one before visits
+    ("وصل الرئيس ماكرون إلى بكين واستقبله شي جين بينغ في قصر الشعب.", "CONSULT", "ماكرون", "شي جين بينغ",
+     [("ماكرون", "PER"), ("بكين", "LOC"), ("شي جين بينغ", "PER")]),
+])
+def test_fill_a_continuing_verb_shares_the_subject_before_it(
+    text: str, kind: str, source: str, target: str | None, names: list[tuple[str, str]]
+) -> None:
+    found = [e for e in events(text, names) if e.type == kind]
+    assert found
+    for event in found:
+        assert texts(text, event.sources) == [source]
+        if target is not None:
+            assert target in texts(text, event.targets)
+
+
+@pytest.mark.parametrize("text, kind, names", [
+    # a singular verb followed by a definite noun or الأخير has its own subject
+    ("وعاد الوزير ماكرون إلى باريس واستقبل الأخير وفدا من النقابات.", "CONSULT", [("ماكرون", "PER"), ("باريس", "LOC")]),
+    # a quotation starts another clause
+    ('وكتب ماكرون على تويتر "لم تجر الحكومة أي تجربة، وتعهدت بعدم القيام بذلك".', "AGREE", [("ماكرون", "PER")]),
+    # so does reported speech after أن
+    ("وأكد ماكرون أن الشرطة لاحقت اللصوص ثم اعتقلت اثنين منهم.", "COERCE", [("ماكرون", "PER")]),
+])
+def test_fill_a_continuing_verb_keeps_a_subject_of_its_own(text: str, kind: str, names: list[tuple[str, str]]) -> None:
+    for event in events(text, names):
+        if event.type == kind:
+            assert "ماكرون" not in texts(text, event.sources)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال شهود إن قوة من الشرطة العسكرية اقتحمت المسجد واعتدت على المصلين.", "الشرطة العسكرية"),
+    ("وتعرض الصحفي للضرب من قبل مجموعة من المسلحين قرب منزله.", "المسلحين"),
+])
+def test_fill_a_part_of_a_group_before_min_is_the_group(text: str, source: str) -> None:
+    event = of_type(text, "ASSAULT")
+    assert texts(text, event.sources) == [source]
+
+
+def test_fill_bi_quwwa_is_no_part_of_a_group() -> None:
+    text = "وقالت الدول إنها تحث بقوة الحكومة على الانسحاب الفوري."
+    assert all("قوة" not in " ".join(texts(text, e.sources)) for e in events(text))

@@ -32,6 +32,7 @@ from hadath.events.segments import SentenceView, has_conj
 CLAUSE_ENDS = frozenset(",;:.!?-")  # not quotes or brackets: «القاعدة» may close a relative clause
 FRAME_REACH = 10  # tokens between the frame's verb and the trigger
 CONTROL_GAP = 3  # tokens between a control verb's subject and its verbal noun ("في مسيرة")
+PARTITIVE = "من"  # "قوة من الشرطة": the member noun, then من, then the group
 TOLL_AFTER = 16  # tokens from the trigger to its toll, past a place and a time
 TOLL_REACH = 4  # tokens from "مقتل" to the people counted ("مقتل ما لا يقل عن خمسة أشخاص")
 
@@ -167,8 +168,14 @@ def organisation(view: SentenceView, parts: Sequence[Participant], part: Partici
     """The named organisation or country whose members a generic noun names: "قادة حركة حماس"
     acts as Hamas, "وفد كوريا الجنوبية" as South Korea (words that complete the name, حركة,
     may stand between)."""
-    if part.kind != "NOUN" or view.stem(part.first) not in lexicon.cues.words("member_nouns"):
+    stem = view.stem(part.first)
+    members = lexicon.cues.words("member_nouns")
+    if part.kind != "NOUN" or not (stem in members or stem in lexicon.cues.words("partitive_nouns")):
         return None
+    partitive = next((p for p in parts if p.first == part.last + 2 and p.prep == PARTITIVE
+                      and (p.kind in NAMED_GROUPS or p.kind == "NOUN")), None)
+    if partitive is not None or stem not in members:  # "قوة من الشرطة", "مجموعة من المسلحين"
+        return partitive
     links = lexicon.cues.words("title_words")
     named = {p.first: p for p in parts
              if p.kind in NAMED_GROUPS and p.prep is None and not has_conj(view.tokens[p.first])}

@@ -60,6 +60,7 @@ def test_lexicon_inflects_verbs() -> None:
         ("شن الجيش غارات على مواقع التنظيم.", "ASSAULT"),
         ("فرضت واشنطن عقوبات جديدة على الشركة.", "SANCTION"),
         ("تظاهر آلاف الطلاب أمام البرلمان.", "PROTEST"),
+        ("وقالت النيابة إنها تحقق في ملابسات الحريق.", "ACCUSE"),  # investigating: حقق with في
     ],
 )
 def test_lexicon_matches_with_clitics(sentence: str, kind: str, lexicon) -> None:  # type: ignore[no-untyped-def]
@@ -76,6 +77,7 @@ def test_lexicon_matches_with_clitics(sentence: str, kind: str, lexicon) -> None
         "هطلت الثلوج فجر اليوم على الجبال.",  # فجر is dawn
         "تتميز المسيرة المهنية للمدرب بألقاب كثيرة.",  # مسيرة is a career here
         "أطلقت الشركة خدمة جديدة للعملاء.",  # launching a service is not an attack
+        "وحقق المنتخب فوزا ثمينا على ضيفه.",  # حقق with an object is achieving, not investigating
     ],
 )
 def test_lexicon_does_not_fire_on_look_alikes(sentence: str, lexicon) -> None:  # type: ignore[no-untyped-def]

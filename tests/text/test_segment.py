@@ -70,6 +70,10 @@ def test_segment_sentences_are_ordered_and_disjoint(text: str) -> None:
         ("ولليبيا", [("conj", "و"), ("prep", "ل"), ("stem", "ليبيا")]),
         ("للاجئين", [("prep", "ل"), ("stem", "لاجئين")]),
         ("بالحرب", [("prep", "ب"), ("article", "ال"), ("stem", "حرب")]),
+        # a preposition behind و only where its stem is likelier than the word after و
+        ("وبكين", [("conj", "و"), ("stem", "بكين")]),
+        ("وباحث", [("conj", "و"), ("stem", "باحث")]),
+        ("وبالعاصمة", [("conj", "و"), ("prep", "ب"), ("article", "ال"), ("stem", "عاصمة")]),
     ],
 )
 def test_segment_splits_proclitics_with_offsets(word: str, pieces: list[tuple[str, str]]) -> None:

@@ -150,8 +150,9 @@ class Lexicon:
 
     @cached_property
     def object_skips(self) -> frozenset[str]:
-        """Words passed over between a verb and its unlisted object: time words, counts, spans of time."""
-        return self.cues.words("skip_words") | self.counts | self.cues.words("time_nouns")
+        """Words passed over between a verb and its unlisted object: time words and adverbs, counts,
+        spans of time."""
+        return self.cues.words("skip_words") | self.cues.words("adverbs") | self.counts | self.cues.words("time_nouns")
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ def _prefixes(letters: str, allow_empty_stem: bool) -> tuple[tuple[Role, int], .
         implied = not has_article and letters[used - 1 : used + 1] == "لل" and candidate[-1][0] == "prep"
         if stem and not _stem_ok(letters, stem, has_article, implied):
             continue
+        if not has_article and len(candidate) == 2 and not _beats(stem, letters[1:]):
+            continue  # وباحث is و + باحث, not و + ب + احث
         if used > sum(n for _, n in best):
             best = candidate
     return best
@@ -101,6 +103,11 @@ def _article_ok(word: str, candidate: tuple[tuple[Role, int], ...], stem: str) -
         return True
     rest = word[sum(n for role, n in candidate if role != "article"):]
     return not (wordfreq.count(word) or wordfreq.count(rest) or wordfreq.count("ال" + rest))
+
+
+def _beats(stem: str, rest: str) -> bool:
+    """A preposition behind a conjunction only where its stem is likelier than the word after the conjunction."""
+    return wordfreq.count(stem) > wordfreq.count(rest) or not (wordfreq.count(stem) or wordfreq.count(rest))
 
 
 def _stem_ok(word: str, stem: str, has_article: bool, implied_article: bool = False) -> bool:

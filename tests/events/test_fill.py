@@ -417,3 +417,10 @@ def test_fill_a_part_of_a_group_before_min_is_the_group(text: str, source: str) 
 def test_fill_bi_quwwa_is_no_part_of_a_group() -> None:
     text = "وقالت الدول إنها تحث بقوة الحكومة على الانسحاب الفوري."
     assert all("قوة" not in " ".join(texts(text, e.sources)) for e in events(text))
+
+
+def test_fill_a_continuing_verb_with_an_unnamed_subject_keeps_the_name_after_it_as_object() -> None:
+    text = "فقد زارها في الربيع، والتقى لافروف مجددا في الخريف."
+    meeting = [e for e in events(text, [("لافروف", "PER")]) if e.type == "CONSULT"]
+    assert meeting and all("لافروف" not in texts(text, e.sources) for e in meeting)
+    assert any(texts(text, e.targets) == ["لافروف"] for e in meeting)

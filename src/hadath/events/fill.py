@@ -65,6 +65,8 @@ def complete(
     carried = _carried_subject(view, parts, head, breaks, lexicon) if frame != "passive" else None
     if carried is not None:  # the other rules come first for an empty source, except for mutual verbs
         roles = _pro_drop(view, head, breaks, lexicon, roles, carried, fill_empty=frame == "mutual")
+    elif frame != "passive" and _continues_a_verb(view, head, breaks, lexicon):
+        roles = _pro_drop(view, head, breaks, lexicon, roles, None, fill_empty=False)
     if frame == "mutual":
         return roles
     if not roles.sources and not head.noun and frame == "agent" and head.sense.type in PASSIVE_TYPES:
@@ -341,17 +343,29 @@ def _continues(view: SentenceView, i: int, continuing: frozenset[str]) -> bool:
     return i >= 0 and (has_conj(view.tokens[i]) or (i > 0 and view.stem(i - 1) in continuing))
 
 
+def _continues_a_verb(view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon) -> bool:
+    """A continuing verb after another trigger verb of the sentence, whose subject is not named
+    ("فقد زارها في يونيو …، والتقى شويغو": whoever visited met Shoigu)."""
+    if head.noun or head.relative or not _continues(view, head.first, lexicon.cues.words("continuing_words")):
+        return False
+    openers = lexicon.clause_openers
+    return any(breaks[k] and view.tokens[k].kind == "word" and view.stem(k) not in openers
+               for k in range(head.first))
+
+
 def _pro_drop(
-    view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon, roles: Roles, carried: Participant,
-    fill_empty: bool,
+    view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon, roles: Roles,
+    carried: Participant | None, fill_empty: bool,
 ) -> Roles:
-    """Roles of a continuing verb with the carried subject: a lone named actor the first
-    reading took for the subject becomes the object, unless the verb carries an object
-    pronoun (واستقبله بوتين) or takes no object (وتظاهر المئات); with ``fill_empty`` the
-    carried subject also fills an empty source."""
-    if carried in roles.targets or carried in roles.sources:
+    """Roles of a continuing verb with the carried subject (None: an unnamed one): a lone
+    named actor the first reading took for the subject becomes the object, unless the verb
+    carries an object pronoun (واستقبله بوتين) or takes no object (وتظاهر المئات); with
+    ``fill_empty`` the carried subject also fills an empty source."""
+    if carried is not None and (carried in roles.targets or carried in roles.sources):
         return roles
     pronoun = _object_pronoun(view, head, lexicon)
+    if carried is None:
+        return _lone_object(view, head, lexicon, roles, pronoun, ())
     if head.sense.frame == "host" and not pronoun:  # the carried subject hosts: "عاد إلى القصر واستقبل الوفد"
         if roles.sources or len(roles.targets) != 1 or roles.targets[0].first < head.last:
             return roles
@@ -362,11 +376,24 @@ def _pro_drop(
     if len(roles.sources) == 1 and lone.last < head.first and _after_verb(view, lone, breaks, lexicon):
         # "هاجموا المزارعين واعتدوا عليهم": the earlier verb's object is not this one's subject
         return replace(roles, sources=(carried,))
-    if len(roles.sources) != 1 or roles.targets or lone.first < head.last or lone.kind not in ("PER", "ORG"):
+    return _lone_object(view, head, lexicon, roles, pronoun, (carried,))
+
+
+def _lone_object(
+    view: SentenceView, head: Head, lexicon: Lexicon, roles: Roles, pronoun: bool, subject: tuple[Participant, ...]
+) -> Roles:
+    """A lone named actor after a continuing verb, taken for its subject, is its object."""
+    if len(roles.sources) != 1 or roles.targets or head.sense.frame == "host":
         return roles
-    if lone.counted or head.sense.type == "PROTEST" or pronoun:
+    lone = roles.sources[0]
+    if lone.first < head.last or lone.kind not in ("PER", "ORG") or lone.counted or pronoun:
         return roles
-    return replace(roles, sources=(carried,), targets=(lone,))
+    members = lexicon.cues.words("member_nouns")
+    if not all(_in_phrase(view, k, lexicon) and view.stem(k) not in members for k in range(head.last + 1, lone.first)):
+        return roles  # "ووافق أعضاء مجلس الأمن": the members, not the council, follow the verb
+    if head.sense.type == "PROTEST":
+        return roles
+    return replace(roles, sources=subject, targets=(lone,))
 
 
 def _after_verb(view: SentenceView, part: Participant, breaks: Sequence[bool], lexicon: Lexicon) -> bool:

@@ -32,6 +32,20 @@ def _report(report: dict[str, Any], table: Any, as_json: bool) -> None:
         console.print(table)
 
 
+ANT_CORPUS = SHARED_DATA / "ant" / "articles.jsonl.gz"
+AntOption = Annotated[Path, typer.Option(help="Corpus (JSONL, gzipped or not, with title/text).")]
+TableOption = Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")]
+
+
+def _build_table(build: Callable[[Path, Path], dict[str, Any]], ant: Path, out: Path) -> None:
+    """Run a table build over the corpus at ``ant`` and print its summary."""
+    try:
+        summary = build(_need(ant, "file"), out)
+    except HadathError as error:
+        raise _fail(error) from None
+    console.print_json(json.dumps(summary, ensure_ascii=False))
+
+
 def _need(path: Path, what: str) -> Path:
     if not path.exists():
         raise _fail(HadathError(f"{path}: no such {what}"))
@@ -110,36 +124,18 @@ def register(app: typer.Typer, train_app: typer.Typer, eval_app: typer.Typer) ->
         console.print_json(json.dumps(summary, ensure_ascii=False))
 
     @train_app.command("vectors")
-    def train_vectors(
-        ant: Annotated[Path, typer.Option(help="Corpus (JSONL, gzipped or not, with title/text).")] = SHARED_DATA
-        / "ant"
-        / "articles.jsonl.gz",
-        out: Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")] = None,
-    ) -> None:
+    def train_vectors(ant: AntOption = ANT_CORPUS, out: TableOption = None) -> None:
         """Rebuild the word vectors of the neural NER model and the event detector (train extra; retrain both after)."""
         from hadath.entities import vectors
 
-        try:
-            summary = vectors.build_vectors(_need(ant, "file"), out or vectors.default_path())
-        except HadathError as error:
-            raise _fail(error) from None
-        console.print_json(json.dumps(summary, ensure_ascii=False))
+        _build_table(vectors.build_vectors, ant, out or vectors.default_path())
 
     @train_app.command("clusters")
-    def train_clusters(
-        ant: Annotated[Path, typer.Option(help="Corpus (JSONL, gzipped or not, with title/text).")] = SHARED_DATA
-        / "ant"
-        / "articles.jsonl.gz",
-        out: Annotated[Optional[Path], typer.Option(help="Table file (default: the shipped one).")] = None,
-    ) -> None:
+    def train_clusters(ant: AntOption = ANT_CORPUS, out: TableOption = None) -> None:
         """Rebuild the word clusters of the NER taggers and the event detector (retrain both after)."""
         from hadath.entities import clusters
 
-        try:
-            summary = clusters.build_clusters(_need(ant, "file"), out or clusters.default_path())
-        except HadathError as error:
-            raise _fail(error) from None
-        console.print_json(json.dumps(summary, ensure_ascii=False))
+        _build_table(clusters.build_clusters, ant, out or clusters.default_path())
 
     @eval_app.command("ner")
     def eval_ner(

@@ -18,7 +18,7 @@ actors elsewhere, and these rules look for them in the whole sentence:
 - a protest's target follows "ضد", "مناهضة لـ", "احتجاجا على (زيارة) X", "تطالب بطرد X";
 - a verb that continues the clause before it (و/ف on it, or after حيث, ثم, كما) and names
   no subject of its own shares that clause's subject, and then a lone named actor after
-  it is its object ("وصل حفتر إلى موسكو حيث التقى شويغو": Haftar met Shoigu);
+  it is its object ("وصل حفتر إلى موسكو حيث التقى شويغو": Haftar met Shoigu; ``carry.py``);
 - frames around the clause (``outside.py``): claims (أعلنت X مسؤوليتها عن), support and
   control verbs (قام X بـ, شن X غارات), the speaker of أنها/أنهم, survivors (نجا X من)
   and tolls (أسفر عن مقتل X).
@@ -38,10 +38,10 @@ from functools import cache
 
 from hadath.events import outside
 from hadath.events.args import ARG_WINDOW, Head, Roles
+from hadath.events.carry import after_verb, carried_subject, continues_a_verb, pro_drop
 from hadath.events.lexicon import Lexicon
-from hadath.events.outside import PARTITIVE
-from hadath.events.participants import Participant, noun_phrase, own_prep
-from hadath.events.segments import RELATIVES, Segments, SentenceView, SeqSet, has_conj
+from hadath.events.participants import Participant, noun_phrase
+from hadath.events.segments import RELATIVES, Segments, SentenceView, SeqSet
 from hadath.text.normalise import normalise
 
 NATIONALITY_ENDINGS = ("", "ه", "ين", "ون", "ان")
@@ -49,8 +49,6 @@ WEAPON_REACH = 4  # tokens around the trigger searched for a nationality adjecti
 TARGET_REACH = 3  # tokens after a protest cue searched for its target
 PASSIVE_TYPES = frozenset({"ASSAULT"})
 OWNERSHIP = frozenset(map(normalise, ("تابع", "تابعة")))  # "طائرة تابعة للقوات": an agent marker only before the object
-QUOTES = frozenset('"«»“”')
-CARRY_REACH = 20  # tokens from a continuing verb back to the subject it shares
 ATTACK_PREPS = frozenset(map(normalise, ("على", "ضد")))  # what an attack is aimed at (أطلق النار على X)
 
 
@@ -62,11 +60,11 @@ def complete(
     frame = head.sense.frame  # a noun trigger's head already carries its noun frame
     roles = _passive_subject(view, head, lexicon, roles, frame)
     roles = _nominative_agent(view, head, lexicon, roles)
-    carried = _carried_subject(view, parts, head, breaks, lexicon) if frame != "passive" else None
+    carried = carried_subject(view, parts, head, breaks, lexicon) if frame != "passive" else None
     if carried is not None:  # the other rules come first for an empty source, except for mutual verbs
-        roles = _pro_drop(view, head, breaks, lexicon, roles, carried, fill_empty=frame == "mutual")
-    elif frame != "passive" and _continues_a_verb(view, head, breaks, lexicon):
-        roles = _pro_drop(view, head, breaks, lexicon, roles, None, fill_empty=False)
+        roles = pro_drop(view, head, breaks, lexicon, roles, carried, fill_empty=frame == "mutual")
+    elif frame != "passive" and continues_a_verb(view, head, breaks, lexicon):
+        roles = pro_drop(view, head, breaks, lexicon, roles, None, fill_empty=False)
     if frame == "mutual":
         return roles
     if not roles.sources and not head.noun and frame == "agent" and head.sense.type in PASSIVE_TYPES:
@@ -96,7 +94,7 @@ def complete(
             subject = _distant_subject(view, parts, head, breaks)
             victim = subject is not None and head.sense.type in PASSIVE_TYPES and _victim(view, subject, lexicon)
             found = subject if subject is not None and subject not in roles.targets and not victim else None
-            if found is not None and carried is not None and _after_verb(view, found, breaks, lexicon):
+            if found is not None and carried is not None and after_verb(view, found, breaks, lexicon):
                 found = None  # the object of the verb before, not this one's subject
         if found is None and carried is not None and carried not in roles.targets:
             found = carried
@@ -253,160 +251,6 @@ def _nationality(
         ):
             return noun_phrase(view, i, lexicon, taken)
     return None
-
-
-def _carried_subject(
-    view: SentenceView, parts: Sequence[Participant], head: Head, breaks: Sequence[bool], lexicon: Lexicon
-) -> Participant | None:
-    """The subject of the clause a verb continues, if the verb continues one: the nearest
-    named person before it with no preposition, or an organisation or actor noun that
-    opens its clause."""
-    if head.noun or head.relative:
-        return None
-    continuing = lexicon.cues.words("continuing_words")
-    if not _continues(view, head.first, continuing) or _own_subject(view, parts, head, lexicon):
-        return None
-    victims, openers = lexicon.cues.words("victim_nouns"), lexicon.clause_openers
-    complementizers = lexicon.cues.words("complementizers")
-    clause_starts = continuing | complementizers
-    for part in reversed(parts):
-        if part.last >= head.first:
-            continue
-        if head.first - part.last > CARRY_REACH or any(
-                view.stem(k) in complementizers or view.tokens[k].norm in QUOTES
-                for k in range(part.last + 1, head.first)):
-            return None  # another clause: reported speech, a quotation
-        if part.prep is not None or part.kind in ("LOC", "MISC"):
-            continue
-        if view.stem(part.first) in victims:
-            continue
-        # not after a verb: "هاجموا المواطنين" is an object, and "قد تولى السلطة" (the walk back
-        # reads a verb in ى as a nisba) is no clause opening
-        lead = part.lead
-        if not all(_in_phrase(view, k, lexicon) for k in range(lead + 1, part.first)):
-            continue
-        verb = part.first - 1
-        if verb >= 0 and breaks[verb] and view.tokens[verb].kind == "word" and _continues(view, verb, continuing):
-            continue  # "والتقى شويغو": the object of an earlier continuing verb
-        if _opens(view, lead, breaks, openers):
-            return part
-        # a person right after the first word of a clause, its verb ("وصل المشير خليفة حفتر"),
-        # not after كان or قد, which follow a subject of their own ("كانت المحكمة قد أدانت أزاريا")
-        token = view.tokens[lead]
-        if part.kind == "PER" and token.kind == "word" and _opens(view, lead - 1, breaks, clause_starts) \
-                and own_prep(token) is None and not any(p.role == "article" for p in token.pieces):
-            return part
-    return None
-
-
-def _opens(view: SentenceView, i: int, breaks: Sequence[bool], openers: frozenset[str]) -> bool:
-    """Whether a clause starts after token ``i``: the sentence's start, a punctuation mark or an opener."""
-    return i < 0 or (breaks[i] and view.tokens[i].kind == "punct") or view.stem(i) in openers
-
-
-def _own_subject(view: SentenceView, parts: Sequence[Participant], head: Head, lexicon: Lexicon) -> bool:
-    """Whether a singular verb names a subject of its own right after it that is no participant:
-    a definite noun, a count or a word such as الأخير (a plural or dual verb has its subject in it)."""
-    stem = view.stem(head.last)
-    for suffix in lexicon.cues.words("object_pronouns"):
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
-            stem = stem[: -len(suffix)]
-            break
-    if stem.endswith(tuple(lexicon.cues.words("plural_verb_endings"))):
-        return False
-    i = head.last + 1
-    skips = lexicon.cues.words("svo_particles") | lexicon.cues.words("skip_words")
-    while i < len(view.tokens) and view.tokens[i].kind == "word" and view.stem(i) in skips:
-        i += 1
-    if i >= len(view.tokens):
-        return False
-    token = view.tokens[i]
-    own = next((p for p in parts if p.first <= i <= p.last or p.lead < i < p.first), None)
-    if own is not None:  # a named actor: the rule for a lone named actor decides
-        return own.kind not in ("PER", "ORG")
-    if token.kind == "number" or view.stem(i) in lexicon.counts:
-        return True
-    return token.kind == "word" and (
-        view.stem(i) in lexicon.cues.words("subject_words")
-        or (any(p.role == "article" for p in token.pieces) and not own_prep(token)))
-
-
-def _in_phrase(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
-    """A word of a noun phrase before its head: with the article, a title or a count (العشرات من)."""
-    token, stem = view.tokens[i], view.stem(i)
-    return (token.kind == "number" or any(p.role == "article" for p in token.pieces)
-            or stem in lexicon.title_words or stem in lexicon.counts or stem == PARTITIVE)
-
-
-def _continues(view: SentenceView, i: int, continuing: frozenset[str]) -> bool:
-    """Whether the word at ``i`` continues the clause before it: و/ف on it, or حيث, ثم, كما before."""
-    return i >= 0 and (has_conj(view.tokens[i]) or (i > 0 and view.stem(i - 1) in continuing))
-
-
-def _continues_a_verb(view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon) -> bool:
-    """A continuing verb after another trigger verb of the sentence, whose subject is not named
-    ("فقد زارها في يونيو …، والتقى شويغو": whoever visited met Shoigu)."""
-    if head.noun or head.relative or not _continues(view, head.first, lexicon.cues.words("continuing_words")):
-        return False
-    openers = lexicon.clause_openers
-    return any(breaks[k] and view.tokens[k].kind == "word" and view.stem(k) not in openers
-               for k in range(head.first))
-
-
-def _pro_drop(
-    view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon, roles: Roles,
-    carried: Participant | None, fill_empty: bool,
-) -> Roles:
-    """Roles of a continuing verb with the carried subject (None: an unnamed one): a lone
-    named actor the first reading took for the subject becomes the object, unless the verb
-    carries an object pronoun (واستقبله بوتين) or takes no object (وتظاهر المئات); with
-    ``fill_empty`` the carried subject also fills an empty source."""
-    if carried is not None and (carried in roles.targets or carried in roles.sources):
-        return roles
-    pronoun = _object_pronoun(view, head, lexicon)
-    if carried is None:
-        return _lone_object(view, head, lexicon, roles, pronoun, ())
-    if head.sense.frame == "host" and not pronoun:  # the carried subject hosts: "عاد إلى القصر واستقبل الوفد"
-        if roles.sources or len(roles.targets) != 1 or roles.targets[0].first < head.last:
-            return roles
-        return replace(roles, sources=roles.targets, targets=(carried,))
-    if not roles.sources:  # "وصل أردوغان واستقبله بوتين": the one the pronoun names visits
-        return replace(roles, sources=(carried,)) if fill_empty or head.sense.frame == "host" else roles
-    lone = roles.sources[0]
-    if len(roles.sources) == 1 and lone.last < head.first and _after_verb(view, lone, breaks, lexicon):
-        # "هاجموا المزارعين واعتدوا عليهم": the earlier verb's object is not this one's subject
-        return replace(roles, sources=(carried,))
-    return _lone_object(view, head, lexicon, roles, pronoun, (carried,))
-
-
-def _lone_object(
-    view: SentenceView, head: Head, lexicon: Lexicon, roles: Roles, pronoun: bool, subject: tuple[Participant, ...]
-) -> Roles:
-    """A lone named actor after a continuing verb, taken for its subject, is its object."""
-    if len(roles.sources) != 1 or roles.targets or head.sense.frame == "host":
-        return roles
-    lone = roles.sources[0]
-    if lone.first < head.last or lone.kind not in ("PER", "ORG") or lone.counted or pronoun:
-        return roles
-    members = lexicon.cues.words("member_nouns")
-    if not all(_in_phrase(view, k, lexicon) and view.stem(k) not in members for k in range(head.last + 1, lone.first)):
-        return roles  # "ووافق أعضاء مجلس الأمن": the members, not the council, follow the verb
-    if head.sense.type == "PROTEST":
-        return roles
-    return replace(roles, sources=subject, targets=(lone,))
-
-
-def _after_verb(view: SentenceView, part: Participant, breaks: Sequence[bool], lexicon: Lexicon) -> bool:
-    """Whether ``part`` stands right after a trigger verb: a word that breaks the clause but is
-    no clause opener (trigger verbs put the other breaks)."""
-    lead = part.lead
-    return lead >= 0 and lead == part.first - 1 and breaks[lead] and view.tokens[lead].kind == "word" \
-        and view.stem(lead) not in lexicon.clause_openers
-
-
-def _object_pronoun(view: SentenceView, head: Head, lexicon: Lexicon) -> bool:
-    stem = view.stem(head.first)
-    return any(stem.endswith(p) for p in lexicon.cues.words("object_pronouns"))
 
 
 def _distant_subject(

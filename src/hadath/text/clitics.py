@@ -5,7 +5,8 @@ always peeled; an article behind a conjunction or preposition too, unless the ta
 knows the whole word but has never seen the article form (باليرمو is no ب + اليرمو,
 لليبيا no ل + ل + يبيا); a bare conjunction or preposition only when a word-frequency
 table says the stem is the likelier word, or, for words the table has never seen,
-when the stem is long enough.
+when the stem is long enough; a preposition behind a conjunction only when its stem is
+also likelier than the word after the conjunction (وبكين is و + بكين).
 """
 
 from __future__ import annotations

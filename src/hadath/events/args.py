@@ -237,7 +237,7 @@ def _svo(view: SentenceView, part: Participant, head: Head, lexicon: Lexicon) ->
     between = range(part.last + 1, head.first)
     if len(between) > SVO_GAP + 2:
         return False
-    allowed = lexicon.cues.words("svo_particles") | lexicon.cues.words("skip_words")
+    allowed = lexicon.verb_particles
     return all(
         view.tokens[k].kind == "word" and (view.stem(k) in allowed or view.stem(k).endswith(NISBA_ENDINGS))
         for k in between

@@ -20,24 +20,27 @@ from hadath.events.args import Head, Roles
 from hadath.events.lexicon import Lexicon
 from hadath.events.outside import PARTITIVE
 from hadath.events.participants import Participant, own_prep
-from hadath.events.segments import SentenceView, has_conj
+from hadath.events.segments import SentenceView, has_article, has_conj
 
 QUOTES = frozenset('"«»“”')
 CARRY_REACH = 20  # tokens from a continuing verb back to the subject it shares
 MIN_VERB_STEM = 3  # letters a verb keeps once an object pronoun is taken off (استقبله → استقبل)
 
 
+def continues(view: SentenceView, head: Head, lexicon: Lexicon) -> bool:
+    """Whether the trigger is a verb that continues its clause (the rules below apply only then)."""
+    return not (head.noun or head.relative) and _continues(view, head.first, lexicon.cues.words("continuing_words"))
+
+
 def carried_subject(
     view: SentenceView, parts: Sequence[Participant], head: Head, breaks: Sequence[bool], lexicon: Lexicon
 ) -> Participant | None:
-    """The subject of the clause a verb continues, if the verb continues one: the nearest
-    named person before it with no preposition, or an organisation or actor noun that
-    opens its clause."""
-    if head.noun or head.relative:
+    """The subject of the clause a continuing verb (``continues``) shares: the nearest named
+    person before it with no preposition, or an organisation or actor noun that opens its
+    clause; None when the verb names its own subject or none is found."""
+    if _own_subject(view, parts, head, lexicon):
         return None
     continuing = lexicon.cues.words("continuing_words")
-    if not _continues(view, head.first, continuing) or _own_subject(view, parts, head, lexicon):
-        return None
     victims, openers = lexicon.cues.words("victim_nouns"), lexicon.clause_openers
     complementizers = lexicon.cues.words("complementizers")
     clause_starts = continuing | complementizers
@@ -66,7 +69,7 @@ def carried_subject(
         # not after كان or قد, which follow a subject of their own ("كانت المحكمة قد أدانت أزاريا")
         token = view.tokens[lead]
         if part.kind == "PER" and token.kind == "word" and _opens(view, lead - 1, breaks, clause_starts) \
-                and own_prep(token) is None and not any(p.role == "article" for p in token.pieces):
+                and own_prep(token) is None and not has_article(token):
             return part
     return None
 
@@ -87,8 +90,7 @@ def _own_subject(view: SentenceView, parts: Sequence[Participant], head: Head, l
     if stem.endswith(tuple(lexicon.cues.words("plural_verb_endings"))):
         return False
     i = head.last + 1
-    skips = lexicon.cues.words("svo_particles") | lexicon.cues.words("skip_words")
-    while i < len(view.tokens) and view.tokens[i].kind == "word" and view.stem(i) in skips:
+    while i < len(view.tokens) and view.tokens[i].kind == "word" and view.stem(i) in lexicon.verb_particles:
         i += 1
     if i >= len(view.tokens):
         return False
@@ -100,13 +102,13 @@ def _own_subject(view: SentenceView, parts: Sequence[Participant], head: Head, l
         return True
     return token.kind == "word" and (
         view.stem(i) in lexicon.cues.words("subject_words")
-        or (any(p.role == "article" for p in token.pieces) and not own_prep(token)))
+        or (has_article(token) and not own_prep(token)))
 
 
 def _in_phrase(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
     """A word of a noun phrase before its head: with the article, a title or a count (العشرات من)."""
     token, stem = view.tokens[i], view.stem(i)
-    return (token.kind == "number" or any(p.role == "article" for p in token.pieces)
+    return (token.kind == "number" or has_article(token)
             or stem in lexicon.title_words or stem in lexicon.counts or stem == PARTITIVE)
 
 
@@ -115,11 +117,9 @@ def _continues(view: SentenceView, i: int, continuing: frozenset[str]) -> bool:
     return i >= 0 and (has_conj(view.tokens[i]) or (i > 0 and view.stem(i - 1) in continuing))
 
 
-def continues_a_verb(view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon) -> bool:
-    """A continuing verb after another trigger verb of the sentence, whose subject is not named
-    ("فقد زارها في يونيو …، والتقى شويغو": whoever visited met Shoigu)."""
-    if head.noun or head.relative or not _continues(view, head.first, lexicon.cues.words("continuing_words")):
-        return False
+def after_another_verb(view: SentenceView, head: Head, breaks: Sequence[bool], lexicon: Lexicon) -> bool:
+    """Whether a trigger verb of the sentence stands before this continuing verb, whose subject
+    is then unnamed ("فقد زارها في يونيو …، والتقى شويغو": whoever visited met Shoigu)."""
     openers = lexicon.clause_openers
     return any(breaks[k] and view.tokens[k].kind == "word" and view.stem(k) not in openers
                for k in range(head.first))

@@ -38,7 +38,7 @@ from functools import cache
 
 from hadath.events import outside
 from hadath.events.args import ARG_WINDOW, Head, Roles
-from hadath.events.carry import after_verb, carried_subject, continues_a_verb, pro_drop
+from hadath.events.carry import after_another_verb, after_verb, carried_subject, continues, pro_drop
 from hadath.events.lexicon import Lexicon
 from hadath.events.participants import Participant, noun_phrase
 from hadath.events.segments import RELATIVES, Segments, SentenceView, SeqSet
@@ -60,11 +60,13 @@ def complete(
     frame = head.sense.frame  # a noun trigger's head already carries its noun frame
     roles = _passive_subject(view, head, lexicon, roles, frame)
     roles = _nominative_agent(view, head, lexicon, roles)
-    carried = carried_subject(view, parts, head, breaks, lexicon) if frame != "passive" else None
-    if carried is not None:  # the other rules come first for an empty source, except for mutual verbs
-        roles = pro_drop(view, head, breaks, lexicon, roles, carried, fill_empty=frame == "mutual")
-    elif frame != "passive" and continues_a_verb(view, head, breaks, lexicon):
-        roles = pro_drop(view, head, breaks, lexicon, roles, None, fill_empty=False)
+    carried = None
+    if frame != "passive" and continues(view, head, lexicon):
+        carried = carried_subject(view, parts, head, breaks, lexicon)
+        if carried is not None:  # the other rules come first for an empty source, except for mutual verbs
+            roles = pro_drop(view, head, breaks, lexicon, roles, carried, fill_empty=frame == "mutual")
+        elif after_another_verb(view, head, breaks, lexicon):
+            roles = pro_drop(view, head, breaks, lexicon, roles, None, fill_empty=False)
     if frame == "mutual":
         return roles
     if not roles.sources and not head.noun and frame == "agent" and head.sense.type in PASSIVE_TYPES:

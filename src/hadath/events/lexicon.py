@@ -124,6 +124,11 @@ class Lexicon:
         return self.cues.words("svo_particles") | self.cues.words("clause_breaks")
 
     @cached_property
+    def verb_particles(self) -> frozenset[str]:
+        """Particles and time words that stand between a verb and its subject (كان, قد, أمس …)."""
+        return self.cues.words("svo_particles") | self.cues.words("skip_words")
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Titles and the words that complete them (وزير, الخارجية, مدينة …): a name's noun phrase."""
         return self.cues.words("titles") | self.cues.words("title_words")

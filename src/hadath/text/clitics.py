@@ -108,7 +108,8 @@ def _article_ok(word: str, candidate: tuple[tuple[Role, int], ...], stem: str) -
 
 def _beats(stem: str, rest: str) -> bool:
     """A preposition behind a conjunction only where its stem is likelier than the word after the conjunction."""
-    return wordfreq.count(stem) > wordfreq.count(rest) or not (wordfreq.count(stem) or wordfreq.count(rest))
+    stem_count, rest_count = wordfreq.count(stem), wordfreq.count(rest)
+    return stem_count > rest_count or stem_count == rest_count == 0
 
 
 def _stem_ok(word: str, stem: str, has_article: bool, implied_article: bool = False) -> bool:
